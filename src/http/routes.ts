@@ -1,0 +1,35 @@
+import type { App } from './types.ts'
+import type { FastifyRequest } from 'fastify'
+import { h } from 'preact'
+import type { Config } from '../kernel/config.ts'
+import type { Database } from '../kernel/db/client.ts'
+import { ErrorPage } from '../web/storefront/error-page.tsx'
+import { pageContext } from '../web/storefront/page-context.ts'
+import { renderDocument } from '../web/storefront/render.ts'
+import type { ErrorPageRenderer } from './plugins/error-handler.ts'
+import { localeOf, MARKETS, MARKET_COOKIE, preferredLocale } from './plugins/request-ctx.ts'
+
+/** What route groups receive: configuration, database, fingerprinted assets. */
+export type RouteDeps = { config: Config; database: Database; asset: (name: string) => string }
+
+/** Every route group of the application, in one list. */
+export async function registerRoutes(app: App, deps: RouteDeps): Promise<void> {
+  app.get('/', { schema: { hide: true } }, async (req, reply) => reply.redirect(`/${preferredLocale(req.headers['accept-language'])}/`, 302))
+  app.post('/market', { schema: { hide: true } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>
+    const market = MARKETS.find((m) => m === body.market)
+    const back = typeof body.back === 'string' && /^\/(fr|en)\/[^\s]*$/.test(body.back) && !body.back.startsWith('//') ? body.back : '/'
+    if (market) reply.setCookie(MARKET_COOKIE, market, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31536000 })
+    return reply.redirect(back, 303)
+  })
+  void deps
+}
+
+/** The friendly error page in the request's language. */
+export function renderErrorPage(config: Config, asset: (name: string) => string): ErrorPageRenderer {
+  return (req: FastifyRequest, status: number) => {
+    const locale = localeOf(req)
+    const ctx = pageContext({ locale, market: 'FR-MAINLAND', publicUrl: config.publicUrl, path: `/${locale}/`, alternates: {}, asset })
+    return renderDocument(h(ErrorPage, { ctx, status }))
+  }
+}

@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto'
+
+// Crockford base32: sortable, no ambiguous letters (I, L, O, U).
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/** Prefixes in use, so a stray id says what it is (`prd_01J…` is a product). */
+export type IdPrefix = 'prf' | 'prd' | 'var' | 'cat' | 'col' | 'img' | 'lot' | 'mov' | 'syn' | 'rul' | 'req'
+
+/** A ULID-shaped id: 10 chars of millisecond time then 16 random chars, sortable by creation. */
+export function newId(prefix: IdPrefix, now: number = Date.now()): string {
+  let time = ''
+  let t = now
+  for (let i = 0; i < 10; i++) {
+    time = ALPHABET[t % 32] + time
+    t = Math.floor(t / 32)
+  }
+  const bytes = randomBytes(16)
+  let rand = ''
+  for (const b of bytes) rand += ALPHABET[b % 32]
+  return `${prefix}_${time}${rand}`
+}

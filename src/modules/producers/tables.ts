@@ -1,0 +1,58 @@
+import type { ColumnType, Generated } from 'kysely'
+import type { Db } from '../../kernel/db/client.ts'
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+
+export type ProducerStatus = 'APPLICANT' | 'EVALUATING' | 'SELECTED' | 'ACTIVE' | 'PAUSED' | 'ENDED'
+
+export type ProducersTable = {
+  id: string
+  code: string
+  kind: Generated<'producer' | 'operator'>
+  slug: string
+  trade_name: string
+  legal_form: string | null
+  status: ProducerStatus
+  siren: string | null
+  vat_number: string | null
+  commune: string | null
+  postal_code: string | null
+  island: string | null
+  territory_code: string | null
+  lat: number | null
+  lon: number | null
+  since_year: number | null
+  staff: number | null
+  product_lines: Generated<string[]>
+  story_fr: string | null
+  story_en: string | null
+  email: string | null
+  phone: string | null
+  featured: Generated<boolean>
+  image_id: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type ProducerLabelsTable = { producer_id: string; label_code: string }
+
+export type ProducerAgreementsTable = {
+  producer_id: string
+  valid_from: string
+  model: 'PURCHASE' | 'CONSIGNMENT'
+  payment_terms_type: 'NET_DAYS_FROM_INVOICE' | 'DAYS_AFTER_END_OF_DELIVERY_MONTH'
+  payment_terms_days: number
+  legal_basis: string | null
+  commission_bp: number | null
+  settlement: string | null
+  incoterm: string | null
+  excise_status: string | null
+}
+
+export type ProducersTables = {
+  producers: ProducersTable
+  producer_labels: ProducerLabelsTable
+  producer_agreements: ProducerAgreementsTable
+}
+
+export const producersDb = (db: Db) => db.withTables<ProducersTables>()

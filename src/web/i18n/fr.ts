@@ -1,0 +1,33 @@
+// French messages (ICU syntax). The key set of this file is the reference: en.ts must have the same keys.
+export const fr = {
+  'site.name': 'Lakou',
+  'site.tagline': 'Le marché des producteurs de Guadeloupe',
+  'site.description': 'Rhums, cafés, épices, fleurs tropicales et douceurs de petits producteurs de Guadeloupe, sélectionnés et expédiés par Lakou.',
+  'nav.skip': 'Aller au contenu',
+  'nav.home': 'Accueil',
+  'nav.categories': 'Catégories',
+  'nav.producers': 'Producteurs',
+  'nav.language': 'Langue',
+  'nav.market': 'Livraison',
+  'search.label': 'Rechercher un produit',
+  'search.placeholder': 'Rhum, café, vanille…',
+  'search.submit': 'Rechercher',
+  'health.alcohol': "L'abus d'alcool est dangereux pour la santé, à consommer avec modération.",
+  'health.minors': "La vente d'alcool aux mineurs est interdite.",
+  'footer.legal': 'Informations légales',
+  'footer.terms': 'Conditions générales de vente',
+  'footer.notice': 'Mentions légales',
+  'footer.privacy': 'Confidentialité',
+  'footer.withdrawal': 'Formulaire de rétractation',
+  'footer.disclaimer': 'Données de démonstration inventées : producteurs, marques, SIREN, numéros de TVA, lots et prix sont fictifs.',
+  'error.404.title': 'Page introuvable',
+  'error.404.text': "Cette page n'existe pas ou plus. Cherchez un produit :",
+  'error.400.title': 'Demande invalide',
+  'error.400.text': "Nous n'avons pas compris cette demande.",
+  'error.500.title': 'Un problème est survenu',
+  'error.500.text': 'Une erreur de notre côté nous empêche d’afficher cette page. Réessayez dans un instant.',
+  'error.generic.title': 'Erreur',
+  'error.back': "Retour à l'accueil",
+} as const
+
+export type MessageKey = keyof typeof fr
