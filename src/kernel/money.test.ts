@@ -44,3 +44,17 @@ test('formatting follows the locale, decimals for feeds', () => {
   assert.equal(addMoney(money(1), money(2)).amount, 3)
   assert.throws(() => money(1.5))
 })
+
+test('allocate splits exactly, proportionally, largest remainder first', async () => {
+  const { allocate } = await import('./money.ts')
+  assert.deepEqual(allocate(100, [1, 1, 1]), [34, 33, 33])
+  assert.deepEqual(allocate(590, [2325, 1791]), [333, 257]) // shipping 5.90 € over two rates, by net value
+  assert.deepEqual(allocate(-100, [1, 3]), [-25, -75])
+  assert.deepEqual(allocate(0, [5, 7]), [0, 0])
+  assert.deepEqual(allocate(7, [0, 1]), [0, 7])
+  for (const [amount, weights] of [[4990, [2650, 690, 590, 990, 250]], [1, [1, 1]], [12345, [3, 7, 11]]] as const) {
+    assert.equal(allocate(amount, weights).reduce((a, b) => a + b, 0), amount)
+  }
+  assert.throws(() => allocate(100, [0, 0]))
+  assert.throws(() => allocate(100, [-1, 2]))
+})

@@ -75,3 +75,29 @@ export function decimalString(m: Money): string {
   const abs = Math.abs(m.amount)
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
 }
+
+/**
+ * Splits an amount into parts proportional to integer weights, summing exactly to the
+ * amount (largest remainder: the cents left after rounding down go to the largest
+ * fractional parts, ties to the first). Used for shipping VAT pro rata and for
+ * composite gift boxes split by component value.
+ */
+export function allocate(amount: number, weights: readonly number[]): number[] {
+  if (!Number.isSafeInteger(amount)) throw new RangeError('amount must be an integer of minor units')
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('weights must be non-negative integers')
+  const total = weights.reduce((a, b) => a + b, 0)
+  if (total === 0) throw new RangeError('weights must not all be zero')
+  const sign = amount < 0 ? -1 : 1
+  const abs = Math.abs(amount)
+  const parts = weights.map((w) => Math.floor((abs * w) / total))
+  let left = abs - parts.reduce((a, b) => a + b, 0)
+  const order = weights
+    .map((w, i) => ({ i, frac: (abs * w) % total }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i)
+  for (const { i } of order) {
+    if (left === 0) break
+    parts[i]! += 1
+    left -= 1
+  }
+  return parts.map((p) => sign * p)
+}
