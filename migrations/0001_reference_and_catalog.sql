@@ -338,11 +338,15 @@ CREATE TRIGGER stock_movements_no_update BEFORE UPDATE OR DELETE ON stock_moveme
   FOR EACH ROW EXECUTE FUNCTION stock_movements_immutable();
 
 -- Every movement updates its lot's level in the same statement; the CHECKs above refuse negative stock.
+-- UPDATE first: an upsert would check the CHECKs on the proposed insert row (a negative
+-- quantity) before noticing the conflict, refusing every sale.
 CREATE FUNCTION stock_movements_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO stock_levels (lot_id, variant_id, warehouse_code, on_hand)
-    SELECT l.id, l.variant_id, l.warehouse_code, NEW.quantity FROM lots l WHERE l.id = NEW.lot_id
-  ON CONFLICT (lot_id) DO UPDATE SET on_hand = stock_levels.on_hand + EXCLUDED.on_hand;
+  UPDATE stock_levels SET on_hand = on_hand + NEW.quantity WHERE lot_id = NEW.lot_id;
+  IF NOT FOUND THEN
+    INSERT INTO stock_levels (lot_id, variant_id, warehouse_code, on_hand)
+      SELECT l.id, l.variant_id, l.warehouse_code, NEW.quantity FROM lots l WHERE l.id = NEW.lot_id;
+  END IF;
   RETURN NEW;
 END $$;
 CREATE TRIGGER stock_movements_apply AFTER INSERT ON stock_movements

@@ -15,7 +15,7 @@ import type { Logger } from '../kernel/log.ts'
 import { ASSETS_DIR, assetUrls } from './assets.ts'
 import { registerHealth } from './ops/health.ts'
 import { registerMetrics } from './ops/metrics.ts'
-import { registerErrorHandling } from './plugins/error-handler.ts'
+import { frameworkErrorHandler, registerErrorHandling } from './plugins/error-handler.ts'
 import { registerRequestCtx } from './plugins/request-ctx.ts'
 import { registerRoutes, renderErrorPage } from './routes.ts'
 import type { App } from './types.ts'
@@ -25,6 +25,8 @@ export type { App }
 
 /** Builds the whole HTTP application without listening (tests use app.inject). */
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
+  const asset = assetUrls()
+  const errorPage = renderErrorPage(config, asset)
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
     genReqId: (req) => {
@@ -35,6 +37,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler(errorPage),
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
@@ -88,10 +91,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   })
 
   registerRequestCtx(app, deps.database)
-  registerErrorHandling(app, renderErrorPage(config, assetUrls()))
+  registerErrorHandling(app, errorPage)
   registerMetrics(app)
   registerHealth(app, deps.database)
-  await registerRoutes(app, { config, database: deps.database, asset: assetUrls() })
+  await registerRoutes(app, { config, database: deps.database, asset })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   return app
 }

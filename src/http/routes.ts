@@ -8,12 +8,18 @@ import { pageContext } from '../web/storefront/page-context.ts'
 import { renderDocument } from '../web/storefront/render.ts'
 import type { ErrorPageRenderer } from './plugins/error-handler.ts'
 import { localeOf, MARKETS, MARKET_COOKIE, preferredLocale } from './plugins/request-ctx.ts'
+import { registerStoreApi } from './store/store.routes.ts'
+import { registerAutocompleteRoutes } from './store/autocomplete.routes.ts'
+import { postgresSearchEngine } from '../modules/search/index.ts'
+import { registerPages } from './pages/index.ts'
 
 /** What route groups receive: configuration, database, fingerprinted assets. */
 export type RouteDeps = { config: Config; database: Database; asset: (name: string) => string }
 
 /** Every route group of the application, in one list. */
 export async function registerRoutes(app: App, deps: RouteDeps): Promise<void> {
+  registerStoreApi(app, postgresSearchEngine)
+  registerAutocompleteRoutes(app, postgresSearchEngine)
   app.get('/', { schema: { hide: true } }, async (req, reply) => reply.redirect(`/${preferredLocale(req.headers['accept-language'])}/`, 302))
   app.post('/market', { schema: { hide: true } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>
@@ -22,7 +28,7 @@ export async function registerRoutes(app: App, deps: RouteDeps): Promise<void> {
     if (market) reply.setCookie(MARKET_COOKIE, market, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31536000 })
     return reply.redirect(back, 303)
   })
-  void deps
+  registerPages(app, deps)
 }
 
 /** The friendly error page in the request's language. */

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   CONFLICT: 409,
   /** too many requests from this client */
   RATE_LIMITED: 429,
+  /** a path segment longer than the router accepts */
+  URI_TOO_LONG: 414,
   /** the request body is larger than allowed */
   PAYLOAD_TOO_LARGE: 413,
   /** a bug or an outage: logged once with the request id */

@@ -2,6 +2,8 @@ import { sql } from 'kysely'
 import type { Database } from '../kernel/db/client.ts'
 import type { Logger } from '../kernel/log.ts'
 import { loadDemoMarket, readDemoMarketFiles, type LoadResult } from './load-demo-market.ts'
+import { generateDemoImages } from '../modules/media/index.ts'
+import { indexDemoSearch } from '../modules/search/index.ts'
 
 /** images: false skips generating picture files (tests), the rows still point at them. */
 export type SeedOptions = { dataDir: string; log?: Logger | undefined; now?: Date; images?: boolean }
@@ -24,3 +26,5 @@ export async function seedDemoMarket(database: Database, opts: SeedOptions): Pro
 
 /** Derived data built after the load; modules add their step here (search index, images). */
 export const afterSeedSteps: ((database: Database, opts: SeedOptions) => Promise<void>)[] = []
+afterSeedSteps.push(async (database, opts) => void (await generateDemoImages(database, opts)))
+afterSeedSteps.push(async (database) => indexDemoSearch(database))

@@ -45,6 +45,14 @@ test('the stock ledger is append-only and never lets stock go negative', async (
   assert.equal(after!.on_hand, lot!.on_hand, 'a refused movement changes nothing')
 })
 
+test('a sale takes stock out of its lot through the ledger; selling more than is left is refused', async () => {
+  const [lot] = (await sql<{ id: string; on_hand: number }>`select lot_id id, on_hand from stock_levels where on_hand >= 3 order by lot_id limit 1`.execute(database.db)).rows
+  await sql`insert into stock_movements (lot_id, quantity, reason, reference) values (${lot!.id}, -2, 'SALE', 'test-order')`.execute(database.db)
+  const [after] = (await sql<{ on_hand: number }>`select on_hand from stock_levels where lot_id = ${lot!.id}`.execute(database.db)).rows
+  assert.equal(after!.on_hand, lot!.on_hand - 2)
+  await assert.rejects(sql`insert into stock_movements (lot_id, quantity, reason) values (${lot!.id}, ${-(after!.on_hand + 1)}, 'SALE')`.execute(database.db), /check/i)
+})
+
 test('every stock level equals the sum of its lot movements', async () => {
   const rows = (await sql<{ n: number }>`
     select count(*)::int n from stock_levels s

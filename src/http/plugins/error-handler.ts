@@ -42,4 +42,19 @@ export function registerErrorHandling(app: App, renderPage: ErrorPageRenderer | 
   app.setNotFoundHandler((req, reply) => send(req, reply, 404, 'ROUTE_NOT_FOUND', `No page at ${req.url.slice(0, 200)}`))
 }
 
+/**
+ * Errors raised by the router before any route runs (malformed percent-encoding, a path
+ * parameter over the length limit): the same answers as the error handler gives.
+ */
+export function frameworkErrorHandler(renderPage: ErrorPageRenderer | undefined) {
+  return (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    const status = tooLong ? 414 : 400
+    const code: ErrorCode = tooLong ? 'URI_TOO_LONG' : 'VALIDATION_FAILED'
+    const message = tooLong ? 'The address is too long.' : 'The address is not valid.'
+    if (!isApi(req) && renderPage) return reply.code(status).type('text/html; charset=utf-8').send(renderPage(req, status, code, message))
+    return reply.code(status).send({ error: { code, message } } satisfies ErrorBody)
+  }
+}
+
 export const statusOf = (code: ErrorCode): number => ERROR_CODES[code]

@@ -126,6 +126,13 @@ export type CollectionProductsTable = { collection_id: string; product_id: strin
 
 export type LabelsTable = { code: string; kind: 'official' | 'internal'; label_fr: string; label_en: string; note: string | null }
 
+// Read models the catalog reads but does not own (declared in migrations by the modules above it):
+// stock per variant from inventory's view, and the shipping class names for the product page.
+// Catalog sits below inventory and shipping in the dependency graph, so it cannot call them;
+// these read-only row types are the agreed seam (ARCHITECTURE.md §5: read other modules through views).
+export type VariantAvailabilityReadModel = { variant_id: string; available: number; made_to_order: boolean }
+export type ShippingClassNamesReadModel = { code: string; label_fr: string; label_en: string }
+
 export type CatalogTables = {
   categories: CategoriesTable
   products: ProductsTable
@@ -137,6 +144,8 @@ export type CatalogTables = {
   collections: CollectionsTable
   collection_products: CollectionProductsTable
   labels: LabelsTable
+  variant_availability: VariantAvailabilityReadModel
+  shipping_classes: ShippingClassNamesReadModel
 }
 
 export const catalogDb = (db: Db) => db.withTables<CatalogTables>()

@@ -134,3 +134,6 @@ export type ProducerDetail = ProducerSummary & {
 }
 
 export type CollectionSummary = { id: string; slugs: Slugs; name: string; description: string | null; productIds: string[] }
+
+/** A producer's page: the producer and the ids of its products on sale in the shopper's market, newest first. */
+export type ProducerPage = ProducerDetail & { productIds: string[] }

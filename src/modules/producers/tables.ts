@@ -49,10 +49,28 @@ export type ProducerAgreementsTable = {
   excise_status: string | null
 }
 
+// Reference tables declared by the catalog that producer pages show (label names, the portrait).
+// Producers sits below catalog in the dependency graph, so it joins them read-only instead of calling
+// catalog; it never writes them. The foreign keys producers.image_id and producer_labels.label_code
+// already tie them in migration 0001.
+export type LabelNamesReadModel = { code: string; kind: 'official' | 'internal'; label_fr: string; label_en: string }
+export type ImagesReadModel = {
+  id: string
+  storage_key: string
+  width: number
+  height: number
+  widths: number[]
+  dominant_color: string | null
+  alt_fr: string
+  alt_en: string
+}
+
 export type ProducersTables = {
   producers: ProducersTable
   producer_labels: ProducerLabelsTable
   producer_agreements: ProducerAgreementsTable
+  labels: LabelNamesReadModel
+  images: ImagesReadModel
 }
 
 export const producersDb = (db: Db) => db.withTables<ProducersTables>()

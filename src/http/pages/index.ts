@@ -1,0 +1,22 @@
+import type { RouteDeps } from '../routes.ts'
+import type { App } from '../types.ts'
+import { registerCategoryPage } from './category.routes.ts'
+import { registerCollectionPage } from './collection.routes.ts'
+import { registerHomePage } from './home.routes.ts'
+import { registerLegalPages } from './legal.routes.ts'
+import { registerProducerPages } from './producer.routes.ts'
+import { registerProductPage } from './product.routes.ts'
+import { registerSearchPage } from './search.routes.ts'
+import { registerSeoFiles } from './seo.routes.ts'
+
+/** Every server-rendered storefront page, plus sitemap.xml and robots.txt. */
+export function registerPages(app: App, deps: RouteDeps): void {
+  registerHomePage(app, deps)
+  registerCategoryPage(app, deps)
+  registerProductPage(app, deps)
+  registerProducerPages(app, deps)
+  registerCollectionPage(app, deps)
+  registerSearchPage(app, deps)
+  registerLegalPages(app, deps)
+  registerSeoFiles(app, deps)
+}

@@ -1,0 +1,79 @@
+import { sql } from 'kysely'
+import type { Ctx } from '../../kernel/ctx.ts'
+import { getProducerSummaries } from '../producers/index.ts'
+import { summarizeOffer, type NetQuantityUnit } from './offer-rules.ts'
+import { CATEGORY_PATHS, categoryRef, AVAILABLE, IMAGE_JSON, imageRef, LABELS_JSON, loc, type CategoryRow, type ImageJson } from './queries.ts'
+import type { LabelRef, ProductCard } from './types.ts'
+
+type VariantJson = { price: number | null; position: number; net_quantity: number; unit: NetQuantityUnit; available: number; made_to_order: boolean }
+
+type CardRow = Pick<CategoryRow, 'code' | 'name_fr' | 'name_en' | 'path_fr' | 'path_en'> & {
+  id: string
+  handle: string
+  slug_fr: string
+  slug_en: string
+  name: string
+  producer_id: string
+  age_restricted: boolean
+  created_at: Date
+  category_id: string
+  cat_slug_fr: string
+  cat_slug_en: string
+  variants: VariantJson[]
+  image: ImageJson | null
+  labels: LabelRef[]
+}
+
+/**
+ * Product tiles for these ids, in the order given (search ranking, merchandising), in two queries
+ * whatever their number: products with category, variants (price in ctx.market, stock), first
+ * image and labels, then their producers. Ids that are unknown or not ACTIVE are skipped.
+ * Consumer variants only (B2B-only sizes are not shown to shoppers).
+ */
+export async function getProductCards(ctx: Ctx, ids: readonly string[]): Promise<ProductCard[]> {
+  if (!ids.length) return []
+  const r = await sql<CardRow>`
+    with recursive ${CATEGORY_PATHS}
+    select p.id, p.handle, p.slug_fr, p.slug_en, ${loc('p', 'name', ctx.locale)} as name, p.producer_id, p.age_restricted, p.created_at,
+           c.id as category_id, c.code, c.name_fr, c.name_en, c.slug_fr as cat_slug_fr, c.slug_en as cat_slug_en, c.path_fr, c.path_en,
+           coalesce((
+             select json_agg(json_build_object('price', vp.amount, 'position', v.position, 'net_quantity', v.net_quantity,
+                      'unit', v.net_quantity_unit, 'available', ${AVAILABLE('v')}, 'made_to_order', v.made_to_order))
+               from product_variants v
+               left join variant_prices vp on vp.variant_id = v.id and vp.price_list = 'RETAIL' and vp.market = ${ctx.market}
+              where v.product_id = p.id and v.status = 'ACTIVE' and not v.b2b_only), '[]'::json) as variants,
+           (select ${IMAGE_JSON('i')} from product_images pi join images i on i.id = pi.image_id
+             where pi.product_id = p.id order by pi.position, i.id limit 1) as image,
+           ${LABELS_JSON('p', ctx.locale)} as labels
+      from unnest(${[...ids]}::text[]) with ordinality as wanted(id, ord)
+      join products p on p.id = wanted.id and p.status = 'ACTIVE'
+      join cat_paths c on c.id = p.category_id
+     order by wanted.ord`.execute(ctx.db)
+  const producers = await getProducerSummaries(ctx, r.rows.map((row) => row.producer_id))
+  const seen = new Set<string>()
+  const cards: ProductCard[] = []
+  for (const row of r.rows) {
+    const producer = producers.get(row.producer_id)
+    // A product whose producer is paused or ended is not shown: its page would have no maker to name.
+    if (!producer || seen.has(row.id)) continue
+    seen.add(row.id)
+    const offer = summarizeOffer(row.variants.map((v) => ({ price: v.price, position: v.position, netQuantity: v.net_quantity, unit: v.unit, available: v.available, madeToOrder: v.made_to_order })))
+    cards.push({
+      id: row.id,
+      handle: row.handle,
+      slugs: { fr: row.slug_fr, en: row.slug_en },
+      name: row.name,
+      producer: { id: producer.id, name: producer.name, slug: producer.slug, commune: producer.commune },
+      category: categoryRef({ id: row.category_id, code: row.code, name_fr: row.name_fr, name_en: row.name_en, slug_fr: row.cat_slug_fr, slug_en: row.cat_slug_en, path_fr: row.path_fr, path_en: row.path_en }, ctx.locale),
+      price: offer.price,
+      priceFrom: offer.priceFrom,
+      unitPrice: offer.unitPrice,
+      image: row.image ? imageRef(row.image, ctx.locale) : null,
+      stockStatus: offer.stockStatus,
+      ageRestricted: row.age_restricted,
+      labels: row.labels,
+      createdAt: new Date(row.created_at),
+    })
+  }
+  return cards
+}
