@@ -303,3 +303,37 @@ async function addCopies(sku: string, n: number): Promise<void> {
   const { systemCtx } = await import('../../src/kernel/ctx.ts')
   await postgresSearchEngine.reindex(systemCtx(db, 'test'))
 }
+
+test('a large catalogue gets a sitemap index whose files list every product once, each file under 50,000 URLs', async () => {
+  const { SINGLE_FILE_PRODUCTS, PRODUCTS_PER_FILE } = await import('../../src/http/pages/seo.routes.ts')
+  assert.ok(SINGLE_FILE_PRODUCTS * 2 + 1000 < 50_000 && PRODUCTS_PER_FILE * 2 <= 50_000, 'limits of sitemaps.org')
+  const before = (await sql<{ n: number }>`select count(*)::int n from products where status = 'ACTIVE'`.execute(t.database.db)).rows[0]!.n
+  const extra = SINGLE_FILE_PRODUCTS + 10 - before
+  // clone an existing product row many times (slugs made unique)
+  await sql`insert into products (id, handle, slug_fr, slug_en, producer_id, category_id, status, name_fr, name_en, vat_category_code, shipping_class_code, created_at, updated_at)
+    select 'prd_sitemap' || lpad(g::text, 6, '0'), 'sm-' || g, 'sm-fr-' || g, 'sm-en-' || g, p.producer_id, p.category_id, 'ACTIVE', p.name_fr, p.name_en, p.vat_category_code, p.shipping_class_code, now(), now()
+      from generate_series(1, ${extra}) g, (select * from products order by id limit 1) p`.execute(t.database.db)
+  try {
+    const index = await get('/sitemap.xml')
+    assert.equal(index.statusCode, 200)
+    const files = [...index.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(TEST_PUBLIC_URL, ''))
+    assert.deepEqual(files, ['/sitemaps/pages.xml', '/sitemaps/products-1.xml', '/sitemaps/products-2.xml'])
+    const seen = new Set<string>()
+    for (const f of files.slice(1)) {
+      const body = (await get(f)).body
+      const locs = [...body.matchAll(/<loc>[^<]*\/fr\/p\/([^<]+)<\/loc>/g)].map((m) => m[1]!)
+      assert.ok(locs.length * 2 <= 50_000)
+      for (const l of locs) {
+        assert.ok(!seen.has(l), `${l} listed twice`)
+        seen.add(l)
+      }
+    }
+    assert.equal(seen.size, before + extra, 'every active product appears once across the files')
+    const pages = (await get('/sitemaps/pages.xml')).body
+    assert.ok(pages.includes(`<loc>${TEST_PUBLIC_URL}/fr/producteurs/distillerie-anse-cascade</loc>`))
+    assert.ok(!pages.includes('/fr/p/'), 'products are in the product files only')
+    assert.equal((await get('/sitemaps/products-9.xml')).body.includes('/p/'), false, 'past the end: an empty urlset')
+  } finally {
+    await sql`delete from products where id like 'prd_sitemap%'`.execute(t.database.db)
+  }
+})

@@ -19,14 +19,17 @@ export function urlEntries(origin: string, byLocale: Record<Locale, string>, las
 
 export type SitemapCollection = { slugs: { fr: string; en: string } }
 
-export async function* sitemapXml(origin: string, entries: SitemapEntries, collections: SitemapCollection[]): AsyncGenerator<string> {
+/** `pages: false`: only the entries given (a products-N file of a sitemap index). */
+export async function* sitemapXml(origin: string, entries: SitemapEntries, collections: SitemapCollection[], opts = { pages: true }): AsyncGenerator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-  yield urlEntries(origin, { fr: paths.home('fr'), en: paths.home('en') })
-  yield urlEntries(origin, { fr: paths.producers('fr'), en: paths.producers('en') })
+  if (opts.pages) {
+    yield urlEntries(origin, { fr: paths.home('fr'), en: paths.home('en') })
+    yield urlEntries(origin, { fr: paths.producers('fr'), en: paths.producers('en') })
+    for (const page of LEGAL_PAGES) yield urlEntries(origin, { fr: paths.legal('fr', page), en: paths.legal('en', page) })
+  }
   for (const c of entries.categories) yield urlEntries(origin, { fr: paths.category('fr', c.path.fr), en: paths.category('en', c.path.en) })
   for (const p of entries.producers) yield urlEntries(origin, { fr: paths.producer('fr', p.slug), en: paths.producer('en', p.slug) }, p.updatedAt)
   for (const c of collections) yield urlEntries(origin, { fr: paths.collection('fr', c.slugs.fr), en: paths.collection('en', c.slugs.en) })
-  for (const page of LEGAL_PAGES) yield urlEntries(origin, { fr: paths.legal('fr', page), en: paths.legal('en', page) })
   let chunk = ''
   for await (const p of entries.products) {
     chunk += urlEntries(origin, { fr: paths.product('fr', p.slugs.fr), en: paths.product('en', p.slugs.en) }, p.updatedAt)
@@ -36,6 +39,12 @@ export async function* sitemapXml(origin: string, entries: SitemapEntries, colle
     }
   }
   yield `${chunk}</urlset>\n`
+}
+
+/** A sitemap index: the pages file and one file per slice of products. */
+export function sitemapIndexXml(origin: string, productFiles: number): string {
+  const files = ['/sitemaps/pages.xml', ...Array.from({ length: productFiles }, (_, i) => `/sitemaps/products-${i + 1}.xml`)]
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files.map((f) => `<sitemap><loc>${escapeXml(origin + f)}</loc></sitemap>`).join('\n')}\n</sitemapindex>\n`
 }
 
 /** robots.txt: everything crawlable but the API and the (noindex) search results. */

@@ -22,7 +22,7 @@ export { getCollection } from './get-collection.ts'
 /** A producer's page with the ids of its products on sale in ctx.market, or null. */
 export { getProducerDetail } from './get-producer-detail.ts'
 /** Every product, category and producer page for sitemap.xml; products stream in batches. */
-export { listSitemapEntries, type SitemapEntries, type SitemapProduct, type SitemapCategory } from './list-sitemap-entries.ts'
+export { countSitemapProducts, listSitemapEntries, type SitemapEntries, type SitemapProduct, type SitemapCategory } from './list-sitemap-entries.ts'
 /** Display rules: stock status thresholds, unit prices, food information. */
 export { stockStatusOf, unitPriceOf, summarizeOffer, foodInformationFrom, LOW_STOCK_THRESHOLD } from './offer-rules.ts'
 export type * from './types.ts'
