@@ -1,25 +1,12 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser } from 'playwright-core'
-import { launchBrowser, listenOnLoopback, seriousA11yViolations } from '../helpers/browser.ts'
-import { testApp, type TestApp } from '../helpers/test-app.ts'
+import { browserSuite, seriousA11yViolations } from '../helpers/browser.ts'
 
-let t: TestApp
-let browser: Browser
-let origin: string
-before(async () => {
-  t = await testApp()
-  origin = await listenOnLoopback(t)
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-  await t?.close()
-})
+const suite = browserSuite({ before, after })
 
 test('a shopper who lands on a missing page sees a friendly page and can search from it', async () => {
-  const page = await browser.newPage()
-  const res = await page.goto(`${origin}/fr/page-qui-n-existe-pas`)
+  const page = await suite.browser.newPage()
+  const res = await page.goto(`${suite.origin}/fr/page-qui-n-existe-pas`)
   assert.equal(res?.status(), 404)
   assert.equal(await page.locator('h1').textContent(), 'Page introuvable')
   await page.fill('#q404', 'rhum')

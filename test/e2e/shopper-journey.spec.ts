@@ -1,21 +1,9 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, listenOnLoopback, seriousA11yViolations } from '../helpers/browser.ts'
-import { testApp, type TestApp } from '../helpers/test-app.ts'
+import type { Page } from 'playwright-core'
+import { browserSuite, seriousA11yViolations } from '../helpers/browser.ts'
 
-let t: TestApp
-let browser: Browser
-let origin: string
-before(async () => {
-  t = await testApp()
-  origin = await listenOnLoopback(t)
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-  await t?.close()
-})
+const suite = browserSuite({ before, after })
 
 async function searchFromHeader(page: Page, query: string) {
   await page.fill('header input[name="q"]', query)
@@ -23,9 +11,9 @@ async function searchFromHeader(page: Page, query: string) {
 }
 
 test('a shopper searches "rhum", then with the typo "rhim", opens a rum and reads it in English', async () => {
-  const context = await browser.newContext({ locale: 'fr-FR' })
+  const context = await suite.browser.newContext({ locale: 'fr-FR' })
   const page = await context.newPage()
-  await page.goto(`${origin}/`)
+  await page.goto(`${suite.origin}/`)
   assert.match(page.url(), /\/fr\/$/)
   assert.equal(await page.getAttribute('html', 'lang'), 'fr')
 
@@ -55,14 +43,14 @@ test('a shopper searches "rhum", then with the typo "rhim", opens a rum and read
 })
 
 test('home, category, product and search pages have no serious or critical accessibility violation', async () => {
-  const context = await browser.newContext({ locale: 'fr-FR' })
+  const context = await suite.browser.newContext({ locale: 'fr-FR' })
   const page = await context.newPage()
-  await page.goto(`${origin}/fr/`)
+  await page.goto(`${suite.origin}/fr/`)
   const categoryHref = await page.locator('a[href^="/fr/c/"]').first().getAttribute('href')
   const productHref = await page.locator('a[href^="/fr/p/"]').first().getAttribute('href')
   assert.ok(categoryHref && productHref, 'home links to categories and products')
   for (const url of ['/fr/', categoryHref, productHref, '/fr/search?q=cafe', '/en/', '/en/search?q=rum']) {
-    await page.goto(`${origin}${url}`)
+    await page.goto(`${suite.origin}${url}`)
     const violations = await seriousA11yViolations(page)
     assert.deepEqual(violations, [], `${url}: ${JSON.stringify(violations, null, 1)}`)
   }

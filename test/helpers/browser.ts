@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import type { TestApp } from './test-app.ts'
+import { testApp, type TestApp } from './test-app.ts'
 
 export const CHROMIUM = '/usr/bin/chromium'
 
@@ -36,4 +36,24 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     return r.violations.map((v: AxeViolation) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }))
   })
   return (result as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
+
+export type BrowserSuite = { t: TestApp; browser: Browser; origin: string }
+
+/**
+ * Registers before/after hooks that start the app on loopback and a browser for one
+ * test file; the returned object is filled when the tests run.
+ */
+export function browserSuite(hooks: { before: (fn: () => Promise<void>) => void; after: (fn: () => Promise<void>) => void }): BrowserSuite {
+  const suite = {} as BrowserSuite
+  hooks.before(async () => {
+    suite.t = await testApp()
+    suite.origin = await listenOnLoopback(suite.t)
+    suite.browser = await launchBrowser()
+  })
+  hooks.after(async () => {
+    await suite.browser?.close()
+    await suite.t?.close()
+  })
+  return suite
 }
