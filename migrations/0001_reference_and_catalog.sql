@@ -191,6 +191,7 @@ CREATE TABLE products (
 CREATE INDEX products_producer_idx ON products (producer_id) WHERE status = 'ACTIVE';
 CREATE INDEX products_category_idx ON products (category_id) WHERE status = 'ACTIVE';
 CREATE INDEX products_created_idx ON products (created_at DESC) WHERE status = 'ACTIVE';
+CREATE INDEX products_featured_idx ON products (created_at DESC, id DESC) WHERE status = 'ACTIVE' AND featured;
 
 CREATE TABLE product_variants (
   id text PRIMARY KEY,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
+import { ttlCache } from '../../kernel/ttl-cache.ts'
 import type { Ctx } from '../../kernel/ctx.ts'
-import { categoryRef, loadCategories, soldIn, type CategoryRow } from './queries.ts'
+import { CATALOG_CACHE_MS, categoryRef, clearCategoryRows, loadCategories, soldIn, type CategoryRow } from './queries.ts'
 import type { CategoryNode } from './types.ts'
 
 /**
@@ -9,14 +10,28 @@ import type { CategoryNode } from './types.ts'
  * finds by clicking it). Empty categories are kept: the menu is edited by staff, not by stock.
  */
 export async function getCategoryTree(ctx: Ctx): Promise<CategoryNode[]> {
-  const [categories, counts] = await Promise.all([
-    loadCategories(ctx),
-    sql<{ category_id: string; n: number }>`
+  const [categories, counts] = await Promise.all([loadCategories(ctx), directCounts(ctx)])
+  return buildCategoryTree(categories, counts, ctx.locale)
+}
+
+// Counting a large catalogue takes hundreds of milliseconds (100,000 products): every page
+// with the menu would pay it. Counts may lag edits by CATALOG_CACHE_MS; editors clear it.
+const countsCache = ttlCache<Map<string, number>>(CATALOG_CACHE_MS)
+
+function directCounts(ctx: Ctx): Promise<Map<string, number>> {
+  return countsCache.get(ctx.db, ctx.market, async () => {
+    const r = await sql<{ category_id: string; n: number }>`
       select p.category_id, count(*)::int as n from products p
        where p.status = 'ACTIVE' and ${soldIn('p', ctx.market)}
-       group by p.category_id`.execute(ctx.db),
-  ])
-  return buildCategoryTree(categories, new Map(counts.rows.map((c) => [c.category_id, c.n])), ctx.locale)
+       group by p.category_id`.execute(ctx.db)
+    return new Map(r.rows.map((c) => [c.category_id, c.n]))
+  })
+}
+
+/** Forget cached category counts and rows (after a catalogue edit). */
+export function clearCatalogCache(): void {
+  countsCache.clear()
+  clearCategoryRows()
 }
 
 /** Pure: rows (parents before children) + direct counts → nested nodes with rolled-up counts. */

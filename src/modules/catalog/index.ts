@@ -8,7 +8,7 @@ export { getProductDetail, type ProductKey } from './get-product-detail.ts'
 /** A filtered, sorted page of tiles on sale in ctx.market (category pages, Store API). */
 export { listProducts, type ListProductsInput, type ProductPage, type ProductSort } from './list-products.ts'
 /** The category tree with product counts for ctx.market and paths per language. */
-export { getCategoryTree, buildCategoryTree } from './get-category-tree.ts'
+export { getCategoryTree, buildCategoryTree, clearCatalogCache } from './get-category-tree.ts'
 /** The category at URL segments in ctx.locale, with its breadcrumb, or null. */
 export { findCategoryByPath, type CategoryMatch } from './find-category-by-path.ts'
 /** Newest products on sale in ctx.market. */

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Ctx, Locale } from '../../kernel/ctx.ts'
+import { ttlCache } from '../../kernel/ttl-cache.ts'
 import type { CategoryRef, ImageRef, LabelRef } from './types.ts'
 
 // SQL pieces shared by three or more catalog use cases (ARCHITECTURE.md §5).
@@ -47,10 +48,17 @@ export type CategoryRow = {
   depth: number
 }
 
-/** All categories with their paths, parents before children (the tree is small: tens of rows). */
+/** How long category rows and counts may be served from memory before being read again. */
+export const CATALOG_CACHE_MS = 30_000
+const categoryRows = ttlCache<CategoryRow[]>(CATALOG_CACHE_MS)
+export const clearCategoryRows = () => categoryRows.clear()
+
+/** All categories with their paths, parents before children (the tree is small: tens of rows, read on most pages). */
 export async function loadCategories(ctx: Ctx): Promise<CategoryRow[]> {
-  const r = await sql<CategoryRow>`with recursive ${CATEGORY_PATHS} select * from cat_paths order by depth, position, code`.execute(ctx.db)
-  return r.rows
+  return categoryRows.get(ctx.db, 'all', async () => {
+    const r = await sql<CategoryRow>`with recursive ${CATEGORY_PATHS} select * from cat_paths order by depth, position, code`.execute(ctx.db)
+    return r.rows
+  })
 }
 
 export function categoryRef(row: Pick<CategoryRow, 'id' | 'code' | 'name_fr' | 'name_en' | 'slug_fr' | 'slug_en' | 'path_fr' | 'path_en'>, locale: Locale): CategoryRef {
