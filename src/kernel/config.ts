@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   LAKOU_SEED: z.enum(['auto', 'never']).default('auto'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
   TRUST_PROXY: bool.default(false),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
 })
 
 export type Config = Readonly<{
@@ -36,6 +37,8 @@ export type Config = Readonly<{
   seed: 'auto' | 'never'
   dbPoolMax: number
   trustProxy: boolean
+  /** storefront pages served from memory for this long per market and URL; 0 disables */
+  pageCacheSeconds: number
 }>
 
 export class ConfigError extends Error {}
@@ -59,5 +62,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: e.LAKOU_SEED,
     dbPoolMax: e.DB_POOL_MAX,
     trustProxy: e.TRUST_PROXY,
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS,
   })
 }

@@ -14,7 +14,7 @@ export type TestApp = { app: App; database: Database; config: Config; close: () 
 export async function testApp(opts: TestDbOptions & { env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await testDatabase(opts)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakou-app-'))
-  const config = loadConfig({ LAKOU_DATA_DIR: dataDir, PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', ...opts.env })
+  const config = loadConfig({ LAKOU_DATA_DIR: dataDir, PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', PAGE_CACHE_SECONDS: '0', ...opts.env })
   const app = await buildApp(config, { database })
   await app.ready()
   return {

@@ -8,9 +8,11 @@ import { registerProducerPages } from './producer.routes.ts'
 import { registerProductPage } from './product.routes.ts'
 import { registerSearchPage } from './search.routes.ts'
 import { registerSeoFiles } from './seo.routes.ts'
+import { registerPageCache } from './page-cache.ts'
 
 /** Every server-rendered storefront page, plus sitemap.xml and robots.txt. */
 export function registerPages(app: App, deps: RouteDeps): void {
+  registerPageCache(app, { ttlMs: deps.config.pageCacheSeconds * 1000 })
   registerHomePage(app, deps)
   registerCategoryPage(app, deps)
   registerProductPage(app, deps)

@@ -1,0 +1,45 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { sql } from 'kysely'
+import { clearPageCaches } from '../../src/http/pages/page-cache.ts'
+import { testApp, type TestApp } from '../helpers/test-app.ts'
+
+let t: TestApp
+before(async () => {
+  t = await testApp({ env: { PAGE_CACHE_SECONDS: '60' } })
+})
+after(async () => t.close())
+
+const rumSlug = async () => (await sql<{ slug_fr: string }>`select p.slug_fr from products p join product_variants v on v.product_id = p.id where v.sku = 'ACS-RHB50-100'`.execute(t.database.db)).rows[0]!.slug_fr
+
+test('a page is rendered once per market and served from memory until cleared', async () => {
+  const url = `/fr/p/${await rumSlug()}`
+  const first = await t.app.inject(url)
+  assert.equal(first.statusCode, 200)
+  assert.equal(first.headers['x-page-cache'], undefined)
+  assert.match(first.body, /27,90/)
+
+  await sql`update variant_prices set amount = 2990 where price_list = 'RETAIL' and market = 'FR-MAINLAND'
+             and variant_id = (select id from product_variants where sku = 'ACS-RHB50-100')`.execute(t.database.db)
+  const second = await t.app.inject(url)
+  assert.equal(second.headers['x-page-cache'], 'hit')
+  assert.equal(second.body, first.body, 'served from memory')
+  assert.match(String(second.headers['content-type']), /text\/html/)
+
+  const gp = await t.app.inject({ url, cookies: { lakou_market: 'GP' } })
+  assert.equal(gp.headers['x-page-cache'], undefined, 'another market is another page')
+  assert.match(gp.body, /18,50/)
+
+  clearPageCaches()
+  const third = await t.app.inject(url)
+  assert.equal(third.headers['x-page-cache'], undefined)
+  assert.match(third.body, /29,90/, 'a cleared cache shows the new price')
+})
+
+test('errors, API answers and other methods are never cached', async () => {
+  const missing = await t.app.inject('/fr/p/nothing-here')
+  assert.equal(missing.statusCode, 404)
+  assert.equal((await t.app.inject('/fr/p/nothing-here')).headers['x-page-cache'], undefined)
+  await t.app.inject('/api/store/categories')
+  assert.equal((await t.app.inject('/api/store/categories')).headers['x-page-cache'], undefined)
+})
