@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     'skip-startup': { type: 'boolean', default: false },
+    // seconds a rendered page is served from memory (PAGE_CACHE_SECONDS); 0 measures every page rendered
+    'page-cache': { type: 'string', default: '10' },
   },
 })
 const DB = args.db === 'postgres' ? 'postgres' : 'pglite'
@@ -41,6 +43,7 @@ const SEARCH_PRODUCTS = Number(args['search-products'])
 const DURATION = Math.min(120, Math.max(1, Number(args.duration)))
 const CONNECTIONS = Math.min(500, Math.max(1, Number(args.connections)))
 const WARMUP_S = 2
+const PAGE_CACHE = String(Math.max(0, Number(args['page-cache'])))
 const BENCH_DIR = path.join(PROJECT_ROOT, 'bench-results', 'data') // git-ignored with the results
 const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench-results')
 const TSX = ['--import', 'tsx']
@@ -216,7 +219,7 @@ async function scenario(base: string, name: string, products: number, paths: str
 }
 
 async function serve(ds: Dataset): Promise<{ base: string; database: Database; close: () => Promise<void> }> {
-  const config = loadConfig({ ...ds.env, LOG_LEVEL: 'silent', LAKOU_SEED: 'never', HOST: '127.0.0.1', PORT: '0' })
+  const config = loadConfig({ ...ds.env, LOG_LEVEL: 'silent', LAKOU_SEED: 'never', HOST: '127.0.0.1', PORT: '0', PAGE_CACHE_SECONDS: PAGE_CACHE })
   const database = await openConfiguredDatabase(config)
   const app = await buildApp(config, { database })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
@@ -248,7 +251,7 @@ function table(rows: Row[]): string {
 async function main() {
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
   const adminUrl = DB === 'postgres' ? await postgresAdminUrl() : null
-  const report: Record<string, unknown> = { db: DB, products: PRODUCTS, searchProducts: SEARCH_PRODUCTS, durationS: DURATION, connections: CONNECTIONS, cpus: os.cpus().length, node: process.version, at: new Date().toISOString() }
+  const report: Record<string, unknown> = { db: DB, products: PRODUCTS, searchProducts: SEARCH_PRODUCTS, durationS: DURATION, connections: CONNECTIONS, pageCacheSeconds: Number(PAGE_CACHE), cpus: os.cpus().length, node: process.version, at: new Date().toISOString() }
   try {
     if (!args['skip-startup']) report.startup = await measureStartup(adminUrl)
     const rows: Row[] = []
@@ -277,7 +280,7 @@ async function main() {
       }
     }
     report.scenarios = rows
-    console.log(`\nLakou bench — ${DB}, ${CONNECTIONS} connections, ${DURATION} s per scenario, ${os.cpus().length} CPUs, server and load generator on this machine\n`)
+    console.log(`\nLakou bench — ${DB}, ${CONNECTIONS} connections, ${DURATION} s per scenario, page cache ${PAGE_CACHE} s, ${os.cpus().length} CPUs, server and load generator on this machine\n`)
     console.log(table(rows))
     if (report.startup) console.log('\nstart-up:', JSON.stringify(report.startup))
     const file = path.join(RESULTS_DIR, `bench-${DB}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
