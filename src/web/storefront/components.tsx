@@ -34,7 +34,7 @@ export function ProductTile({ ctx, card, level = 3, eager = false }: { ctx: Page
   return (
     <li class="card">
       <a class="card-link" href={href}>
-        <ProductImage ctx={ctx} image={card.image} sizes="(min-width: 1000px) 270px, (min-width: 600px) 33vw, 50vw" eager={eager} />
+        <ProductImage ctx={ctx} image={card.image} sizes="(min-width: 1000px) 270px, (min-width: 600px) 33vw, 50vw" eager={eager} decorative />
         <H class="card-title">{card.name}</H>
       </a>
       <p class="card-producer">{ctx.t('card.by', { producer: card.producer.name })}</p>

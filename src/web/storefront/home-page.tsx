@@ -50,7 +50,7 @@ export function HomePage(props: HomePageProps) {
             {props.producers.map((p) => (
               <li class="producer-card">
                 <a href={paths.producer(ctx.locale, p.slug)}>
-                  <ProductImage ctx={ctx} image={p.image} sizes="(min-width: 1000px) 270px, 50vw" />
+                  <ProductImage ctx={ctx} image={p.image} sizes="(min-width: 1000px) 270px, 50vw" decorative />
                   <h3>{p.name}</h3>
                 </a>
                 {p.commune ? <p class="muted">{p.commune}</p> : null}

@@ -7,7 +7,8 @@ import { Picture } from './picture.tsx'
  * Either way the box is reserved before anything loads (no layout shift). `eager` marks
  * the picture likely to be the largest one above the fold (LCP): loaded first, high priority.
  */
-export function ProductImage({ ctx, image, sizes, eager = false }: { ctx: PageContext; image: ImageRef | null; sizes: string; eager?: boolean }) {
-  if (!image) return <span class="ph" role="img" aria-label={ctx.t("product.noImage")} />
-  return <Picture image={image} sizes={sizes} loading={eager ? 'eager' : 'lazy'} {...(eager ? { fetchpriority: 'high' as const } : {})} class="pic" />
+/** `decorative`: the name is printed beside the picture (cards), so its alt is empty (read once, not twice). */
+export function ProductImage({ ctx, image, sizes, eager = false, decorative = false }: { ctx: PageContext; image: ImageRef | null; sizes: string; eager?: boolean; decorative?: boolean }) {
+  if (!image) return decorative ? <span class="ph" aria-hidden="true" /> : <span class="ph" role="img" aria-label={ctx.t("product.noImage")} />
+  return <Picture image={image} sizes={sizes} loading={eager ? 'eager' : 'lazy'} {...(eager ? { fetchpriority: 'high' as const } : {})} {...(decorative ? { alt: '' } : {})} class="pic" />
 }

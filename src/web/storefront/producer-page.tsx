@@ -64,7 +64,7 @@ export function ProducersPage({ ctx, producers }: { ctx: PageContext; producers:
         {producers.map((p) => (
           <li class="producer-card">
             <a href={paths.producer(ctx.locale, p.slug)}>
-              <ProductImage ctx={ctx} image={p.image} sizes="(min-width: 1000px) 270px, 50vw" />
+              <ProductImage ctx={ctx} image={p.image} sizes="(min-width: 1000px) 270px, 50vw" decorative />
               <h2>{p.name}</h2>
             </a>
             {p.commune ? <p class="muted">{p.commune}{p.sinceYear ? ` · ${t('producer.since', { year: String(p.sinceYear) })}` : ''}</p> : null}
