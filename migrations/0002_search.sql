@@ -16,6 +16,8 @@ SELECT p.id AS product_id,
        p.status,
        p.category_id,
        cp.ids AS category_ids,
+       cp.ids[1] AS category_top,
+       cp.ids[2] AS category_sub,
        array_to_string(cp.names_fr, ' ') AS category_names_fr,
        array_to_string(cp.names_en, ' ') AS category_names_en,
        p.producer_id,
@@ -51,9 +53,11 @@ SELECT p.id AS product_id,
     ) m
   ) pc ON true
   LEFT JOIN LATERAL (
-    -- made-to-order variants (cut flowers) can always be ordered: they count as available
-    SELECT bool_or(a.made_to_order OR a.available > 0) AS in_stock
-      FROM product_variants v JOIN variant_availability a ON a.variant_id = v.id
+    -- made-to-order variants (cut flowers) can always be ordered: they count as available.
+    -- A scalar subquery per variant, so the variant id reaches the view's GROUP BY as a qual and
+    -- uses the stock index (a join against the view aggregated all stock per product: O(n²)).
+    SELECT bool_or(v.made_to_order OR (SELECT a.available FROM variant_availability a WHERE a.variant_id = v.id) > 0) AS in_stock
+      FROM product_variants v
      WHERE v.product_id = p.id AND v.status = 'ACTIVE' AND NOT v.b2b_only
   ) st ON true;
 
@@ -70,9 +74,13 @@ SELECT id, slug, trade_name, commune FROM producers WHERE status = 'ACTIVE' AND 
 
 -- One row per ACTIVE product. tsvectors are computed at index time with unaccent, which is not
 -- IMMUTABLE and so cannot feed a generated column.
+-- Ranking reads the same vectors with weighted queries (name words only: 'rhum':A) instead of
+-- ts_rank, so it costs a lookup per match, not a scoring pass over every position.
 CREATE TABLE search_documents (
   product_id text PRIMARY KEY REFERENCES products(id) ON DELETE CASCADE,
   category_ids text[] NOT NULL,             -- own category and its ancestors
+  category_top text NOT NULL,               -- facet: the top category
+  category_sub text,                        -- facet: the subcategory (null for a product filed in a top category)
   producer_id text NOT NULL,
   commune text,
   labels text[] NOT NULL DEFAULT '{}',
@@ -94,6 +102,24 @@ CREATE INDEX search_documents_categories_idx ON search_documents USING gin (cate
 CREATE INDEX search_documents_prices_idx ON search_documents USING gin (prices jsonb_ops);
 CREATE INDEX search_documents_created_idx ON search_documents (created_at DESC);
 
+-- The index version: bumped in the same transaction as any change to what search reads (documents,
+-- vocabulary, suggestions, synonyms, rules), by statement triggers, so even an edit made with plain
+-- SQL counts. Every search reads it (one tiny row) and keys its in-memory caches with it, so a cache
+-- never serves results older than the committed index, in any process.
+CREATE TABLE search_index_state (
+  id boolean PRIMARY KEY DEFAULT true CHECK (id),
+  version bigint NOT NULL DEFAULT 1
+);
+INSERT INTO search_index_state DEFAULT VALUES;
+CREATE FUNCTION search_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE search_index_state SET version = version + 1;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER search_documents_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON search_documents FOR EACH STATEMENT EXECUTE FUNCTION search_bump_version();
+CREATE TRIGGER search_synonyms_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON search_synonyms FOR EACH STATEMENT EXECUTE FUNCTION search_bump_version();
+CREATE TRIGGER search_rules_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON search_rules FOR EACH STATEMENT EXECUTE FUNCTION search_bump_version();
+
 -- Vocabulary for typo correction: surface words (lowercase, unaccented) and their stem per language.
 CREATE TABLE search_terms (
   locale text NOT NULL CHECK (locale IN ('fr', 'en')),
@@ -105,6 +131,7 @@ CREATE TABLE search_terms (
 CREATE INDEX search_terms_trgm_idx ON search_terms USING gist (term gist_trgm_ops);
 CREATE INDEX search_terms_prefix_idx ON search_terms (locale, term text_pattern_ops);
 CREATE INDEX search_terms_stem_idx ON search_terms (locale, stem);
+CREATE TRIGGER search_terms_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON search_terms FOR EACH STATEMENT EXECUTE FUNCTION search_bump_version();
 
 -- Categories and producers offered by autocomplete, per language.
 CREATE TABLE search_suggestions (
@@ -118,6 +145,7 @@ CREATE TABLE search_suggestions (
   PRIMARY KEY (kind, ref_id, locale)
 );
 CREATE INDEX search_suggestions_tsv_idx ON search_suggestions USING gin (tsv);
+CREATE TRIGGER search_suggestions_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON search_suggestions FOR EACH STATEMENT EXECUTE FUNCTION search_bump_version();
 
 CREATE INDEX search_synonyms_terms_idx ON search_synonyms USING gin (terms);
 

@@ -6,6 +6,10 @@ import { applySynonyms, synonymCandidates, tsqueryText, type SynonymGroup } from
 export type QueryPlan = {
   /** text for to_tsquery(config, …) */
   tsquery: string
+  /** the same query on name words only (weight A): the strongest ranking signal */
+  nameTsquery: string
+  /** the same query on name, category, producer and commune words (weights A and B) */
+  keyTsquery: string
   /** the normalised query after typo correction, when a word was corrected */
   correctedText: string | null
 }
@@ -54,7 +58,7 @@ export async function planQuery(ctx: Ctx, query: NormalizedQuery, locale: Locale
   }
   const finalGroups = corrected ? await synonymGroups(ctx, tokens, locale) : groups
   const terms = applySynonyms(tokens, finalGroups, prefixLast)
-  return { tsquery: tsqueryText(terms), correctedText: corrected ? tokens.join(' ') : null }
+  return { tsquery: tsqueryText(terms), nameTsquery: tsqueryText(terms, 'A'), keyTsquery: tsqueryText(terms, 'AB'), correctedText: corrected ? tokens.join(' ') : null }
 }
 
 async function tokenStatuses(ctx: Ctx, tokens: string[], locale: Locale): Promise<TokenStatus[]> {

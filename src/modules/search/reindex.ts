@@ -16,9 +16,9 @@ export async function reindex(ctx: Ctx, productIds?: string[]): Promise<void> {
   await inTx(async (trx) => {
     await sql`DELETE FROM search_documents WHERE true ${ids}`.execute(trx)
     await sql`
-      INSERT INTO search_documents (product_id, category_ids, producer_id, commune, labels, prices, in_stock, featured, created_at,
+      INSERT INTO search_documents (product_id, category_ids, category_top, category_sub, producer_id, commune, labels, prices, in_stock, featured, created_at,
                                     name_fr, name_en, slug_fr, slug_en, tsv_fr, tsv_en)
-      SELECT product_id, category_ids, producer_id, commune, labels, prices, in_stock, featured, created_at,
+      SELECT product_id, category_ids, category_top, category_sub, producer_id, commune, labels, prices, in_stock, featured, created_at,
              name_fr, name_en, slug_fr, slug_en,
              setweight(to_tsvector('french', unaccent(name_fr)), 'A')
                || setweight(to_tsvector('french', unaccent(category_names_fr || ' ' || producer_name || ' ' || coalesce(commune, ''))), 'B')
@@ -50,6 +50,8 @@ export async function reindex(ctx: Ctx, productIds?: string[]): Promise<void> {
       ON CONFLICT (locale, term) DO NOTHING`.execute(trx)
     if (!productIds) await rebuildSuggestions(trx)
   })
+  // Fresh statistics after a full rebuild, so the planner sizes matches and facets right.
+  if (!productIds && !ctx.db.isTransaction) await sql`ANALYZE search_documents, search_terms`.execute(ctx.db)
 }
 
 // Categories match on their own name; top categories come before subcategories (position = depth·1000 + position).

@@ -201,3 +201,18 @@ test('unusable queries are refused with SEARCH_QUERY_INVALID; injection payloads
   }
   assert.equal(await count(), before)
 })
+
+test('answers are cached but never stale: concurrent and repeated searches are each logged, and a change made with plain SQL applies at once', async () => {
+  const first = await Promise.all([1, 2, 3].map(() => search({ query: 'colombo' })))
+  assert.ok(first[0]!.total > 0)
+  for (const r of first) assert.deepEqual(r.productIds, first[0]!.productIds)
+  await search({ query: 'Colombo!' })
+  const logged = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_queries WHERE normalized = 'colombo'`.execute(database.db)
+  assert.equal(logged.rows[0]!.n, 4)
+  // a redirect rule inserted behind the engine's back (no API call) is seen by the next search
+  await sql`INSERT INTO search_rules (id, action, query, redirect_path) VALUES ('srl_cache_test', 'REDIRECT', 'colombo', '/fr/c/epices')`.execute(database.db)
+  const r = await engine.search(ctx, { query: 'colombo', locale: 'fr', market: 'FR-MAINLAND', filters: {}, sort: 'relevance', page: 1, perPage: 100 })
+  assert.deepEqual(r, { kind: 'redirect', path: '/fr/c/epices' })
+  await sql`DELETE FROM search_rules WHERE id = 'srl_cache_test'`.execute(database.db)
+  assert.deepEqual((await search({ query: 'colombo' })).productIds, first[0]!.productIds)
+})

@@ -4,20 +4,28 @@ import { activeRules } from './merchandising-rules.ts'
 import { normalizeQueryOrThrow, type NormalizedQuery } from './normalize-query.ts'
 import { mergePage, pinSlots } from './pins.ts'
 import { planQuery, TS_CONFIG } from './plan-query.ts'
+import { cacheScope, logQuery, peek, type CacheScope, type HitLog } from './search-cache.ts'
 import { bucketBounds, bucketLabel, bucketSelected, bucketValue, PRICE_EDGES } from './price-buckets.ts'
 import type { FacetValue, Facets, SearchRequest, SearchResult } from './types.ts'
 
 export const MAX_PER_PAGE = 100
 
 type FacetName = 'category' | 'producer' | 'commune' | 'label' | 'price' | 'instock'
-type Row = { facet: 'page' | 'total' | FacetName; value: string | null; n: number | null; ids: string[] | null; label_fr: string | null; label_en: string | null; parent_id: string | null; position: number | null }
+type Row = { facet: 'page' | 'total' | 'label' | FacetName; value: string | null; n: number | null; ids: string[] | null; label_fr: string | null; label_en: string | null; parent_id: string | null; position: number | null }
 
 /**
- * Searches (or browses, without a query) the products sold in the request's market, in one SQL
- * statement: the matching set is computed once (`base`), the page and the total read it with all
- * filters, and each facet counts it with every filter but its own (disjunctive faceting, as
- * Algolia does; labels are AND-ed, so their counts keep the label filter). The query is logged in
- * the same statement. Merchandising rules apply to the relevance order.
+ * Searches (or browses, without a query) the products sold in the request's market.
+ * Cost is bounded by the number of matches, so the work per match is kept small:
+ * - one SQL statement: the matching set (`base`: GIN match on the text, narrow heap rows) is
+ *   materialised once; one GROUPING SETS pass counts every facet at once, each count with every
+ *   filter but its own (disjunctive faceting, as Algolia does; labels are AND-ed, so their counts
+ *   keep the label filter); the page is a top-N sort of the same rows; the query is logged in the
+ *   same statement;
+ * - relevance is cheap signals, not ts_rank over every match: rule tier (BOOST, normal, BURY),
+ *   all words in the name, all words in name/category/producer/commune (weighted tsqueries),
+ *   then in stock, featured, newest;
+ * - query plans, rules and whole results are cached in memory under the index version
+ *   (search-cache.ts), so a repeated request costs one round trip and never sees a stale index.
  */
 export async function searchProducts(ctx: Ctx, request: SearchRequest): Promise<SearchResult> {
   const raw = request.query?.trim() ?? ''
@@ -25,13 +33,39 @@ export async function searchProducts(ctx: Ctx, request: SearchRequest): Promise<
   const locale = request.locale
   const page = Math.max(1, Math.floor(request.page) || 1)
   const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(request.perPage) || 24))
-  const plan = query ? await planQuery(ctx, query, locale, 'search') : null
+  const logIt = query !== null && page === 1
+  const key = resultKey(request, query, page, perPage)
+  const cached = peek<SearchResult>(ctx, key)
+  const hitLog = (total: number): HitLog | null => (logIt ? { raw, normalized: query.text, locale, resultCount: total, at: ctx.now } : null)
+  const scope = await cacheScope(ctx, cached ? { version: cached.version, log: cached.value.kind === 'results' ? hitLog(cached.value.total) : null } : undefined)
+  if (cached && cached.version === scope.version) return structuredClone(cached.value)
+  const { value: result, shared } = await scope.shared(key, () => computeSearch(ctx, scope, request, { raw, query, page, perPage, logIt }))
+  // A request that joined another's computation still counts in the query log.
+  const log = shared && result.kind === 'results' ? hitLog(result.total) : null
+  if (log) await logQuery(ctx, log)
+  return structuredClone(result)
+}
 
-  const rules = await activeRules(ctx, {
+/** The cache key of a request: everything that shapes the answer, in a canonical form. */
+function resultKey(r: SearchRequest, query: NormalizedQuery | null, page: number, perPage: number): string {
+  const f = r.filters
+  const set = (xs: string[] | undefined) => (xs?.length ? [...new Set(xs)].sort() : null)
+  return JSON.stringify(['search', r.locale, r.market, query?.text ?? '', r.sort, page, perPage, r.contextCategoryId ?? null,
+    set(f.categoryIds), set(f.producerIds), set(f.communes), set(f.labels), f.priceMin ?? null, f.priceMax ?? null, f.inStock === true])
+}
+
+type Prepared = { raw: string; query: NormalizedQuery | null; page: number; perPage: number; logIt: boolean }
+
+async function computeSearch(ctx: Ctx, scope: CacheScope, request: SearchRequest, input: Prepared): Promise<SearchResult> {
+  const { raw, query, page, perPage } = input
+  const locale = request.locale
+  const plan = query ? await scope.memo(`plan|${locale}|search|${query.text}`, () => planQuery(ctx, query, locale, 'search')) : null
+  const ruleInput = {
     queries: query ? [...new Set([query.text, plan?.correctedText ?? query.text])] : [],
     categoryId: query ? null : (request.contextCategoryId ?? null),
     locale,
-  })
+  }
+  const rules = await scope.memo(`rules|${JSON.stringify(ruleInput)}`, () => activeRules(ctx, ruleInput))
   const redirect = rules.find((r) => r.action === 'REDIRECT')
   if (redirect?.redirectPath) return { kind: 'redirect', path: redirect.redirectPath }
   const relevance = request.sort === 'relevance'
@@ -43,7 +77,7 @@ export async function searchProducts(ctx: Ctx, request: SearchRequest): Promise<
   const start = (page - 1) * perPage
   const windowStart = Math.max(0, start - pins.length)
   const tsv = sql.ref(`d.tsv_${locale}`)
-  const textMatch = plan ? sql`(${tsv} @@ (SELECT q FROM tq) OR d.product_id = ANY(${pinIds}::text[]))` : sql`true`
+    const textMatch = plan ? sql`(${tsv} @@ (SELECT q FROM tq) OR d.product_id = ANY(${pinIds}::text[]))` : sql`true`
   const filters: Record<FacetName, RawBuilder<unknown> | null> = {
     category: f.categoryIds?.length ? sql`category_ids && ${f.categoryIds}::text[]` : null,
     producer: f.producerIds?.length ? sql`producer_id = ANY(${f.producerIds}::text[])` : null,
@@ -62,39 +96,57 @@ export async function searchProducts(ctx: Ctx, request: SearchRequest): Promise<
     price_desc: sql`price DESC, rank DESC, product_id`,
     newest: sql`created_at DESC, product_id`,
   }[request.sort]
+  // 2: every word is in the name; 1: every word is in the name, categories, producer or commune
+  // (weighted queries on the row's vector: a lookup, not a scoring pass); 0: labels or description only.
+  const rank = plan ? sql`(CASE WHEN ${tsv} @@ (SELECT qa FROM tq) THEN 2 WHEN ${tsv} @@ (SELECT qb FROM tq) THEN 1 ELSE 0 END)` : sql`0`
+  const tier = pinIds.length || idsOf('BOOST').length || idsOf('BURY').length
+    ? sql`CASE WHEN d.product_id = ANY(${idsOf('BOOST')}::text[]) THEN 0 WHEN d.product_id = ANY(${idsOf('BURY')}::text[]) THEN 2 ELSE 1 END`
+    : sql`1`
 
   const result = await sql<Row>`
-    WITH tq AS MATERIALIZED (SELECT to_tsquery(${TS_CONFIG[locale]}::regconfig, ${plan?.tsquery ?? ''}) AS q),
+    WITH tq AS MATERIALIZED (
+      SELECT to_tsquery(${TS_CONFIG[locale]}::regconfig, ${plan?.tsquery ?? ''}) AS q, to_tsquery(${TS_CONFIG[locale]}::regconfig, ${plan?.nameTsquery ?? ''}) AS qa,
+             to_tsquery(${TS_CONFIG[locale]}::regconfig, ${plan?.keyTsquery ?? ''}) AS qb
+    ),
     base AS MATERIALIZED (
-      SELECT d.product_id, d.category_ids, d.producer_id, d.commune, d.labels, (d.prices ->> ${request.market})::int AS price,
-             d.in_stock, d.featured, d.created_at,
-             ${plan ? sql`ts_rank(${tsv}, (SELECT q FROM tq))` : sql`0::real`} AS rank,
-             CASE WHEN d.product_id = ANY(${idsOf('BOOST')}::text[]) THEN 0 WHEN d.product_id = ANY(${idsOf('BURY')}::text[]) THEN 2 ELSE 1 END AS tier
+      SELECT d.product_id, d.category_ids, d.category_top, d.category_sub, d.producer_id, d.commune, d.labels,
+             (d.prices ->> ${request.market})::int AS price, d.in_stock, d.featured, d.created_at, ${rank} AS rank, ${tier} AS tier
         FROM search_documents d
        WHERE d.prices ? ${request.market}
          AND ${request.contextCategoryId ? sql`d.category_ids @> ARRAY[${request.contextCategoryId}]::text[]` : sql`true`}
          AND ${textMatch}
     ),
-    hits AS MATERIALIZED (SELECT * FROM base WHERE ${where()}),
-    logged AS (
-      INSERT INTO search_queries (query, normalized, locale, result_count, created_at)
-      SELECT ${raw}, ${query?.text ?? ''}, ${locale}, c.n, ${ctx.now} FROM (SELECT count(*)::int AS n FROM hits) c WHERE ${query !== null && page === 1}
+    counts AS (
+      SELECT CASE WHEN GROUPING(category_top) = 0 OR GROUPING(category_sub) = 0 THEN 'category'
+                  WHEN GROUPING(producer_id) = 0 THEN 'producer' WHEN GROUPING(commune) = 0 THEN 'commune'
+                  WHEN GROUPING(bucket) = 0 THEN 'price' WHEN GROUPING(in_stock) = 0 THEN 'instock' ELSE 'total' END AS facet,
+             coalesce(category_top, category_sub, producer_id, commune, bucket::text, in_stock::text) AS value,
+             CASE WHEN GROUPING(category_top) = 0 OR GROUPING(category_sub) = 0 THEN count(*) FILTER (WHERE ${where('category')})
+                  WHEN GROUPING(producer_id) = 0 THEN count(*) FILTER (WHERE ${where('producer')})
+                  WHEN GROUPING(commune) = 0 THEN count(*) FILTER (WHERE ${where('commune')})
+                  WHEN GROUPING(bucket) = 0 THEN count(*) FILTER (WHERE ${where('price')})
+                  WHEN GROUPING(in_stock) = 0 THEN count(*) FILTER (WHERE ${where('instock')})
+                  ELSE count(*) FILTER (WHERE ${where()}) END::int AS n
+        FROM (SELECT *, width_bucket(price, ${[...PRICE_EDGES]}::int[]) AS bucket FROM base) b
+       GROUP BY GROUPING SETS ((category_top), (category_sub), (producer_id), (commune), (bucket), (in_stock), ())
     ),
     facets AS (
-      SELECT 'category' AS facet, c AS value, count(*)::int AS n FROM base, unnest(base.category_ids) c WHERE ${where('category')} GROUP BY c
-      UNION ALL SELECT 'producer', producer_id, count(*)::int FROM base WHERE ${where('producer')} GROUP BY producer_id
-      UNION ALL SELECT 'commune', commune, count(*)::int FROM base WHERE commune IS NOT NULL AND ${where('commune')} GROUP BY commune
-      UNION ALL SELECT 'label', l, count(*)::int FROM hits, unnest(hits.labels) l GROUP BY l
-      UNION ALL SELECT 'price', width_bucket(price, ${[...PRICE_EDGES]}::int[])::text, count(*)::int FROM base WHERE ${where('price')} GROUP BY 2
-      UNION ALL SELECT 'instock', NULL, count(*)::int FROM base WHERE in_stock AND ${where('instock')}
+      SELECT facet, value, n FROM counts
+       WHERE n > 0 AND value IS NOT NULL AND (facet <> 'instock' OR value = 'true')
+      UNION ALL SELECT 'label', l, count(*)::int FROM base, unnest(base.labels) l WHERE ${where()} GROUP BY l
+    ),
+    logged AS (
+      INSERT INTO search_queries (query, normalized, locale, result_count, created_at)
+      SELECT ${raw}, ${query?.text ?? ''}, ${locale}, c.n, ${ctx.now} FROM counts c WHERE c.facet = 'total' AND ${input.logIt}
     )
     SELECT 'page' AS facet, NULL AS value, NULL::int AS n,
            (SELECT array_agg(product_id ORDER BY ${order}) FROM (
-              SELECT * FROM hits WHERE NOT (product_id = ANY(${pinIds}::text[])) ORDER BY ${order} LIMIT ${start + perPage - windowStart} OFFSET ${windowStart}
+              SELECT * FROM base WHERE ${where()} AND NOT (product_id = ANY(${pinIds}::text[])) ORDER BY ${order} LIMIT ${start + perPage - windowStart} OFFSET ${windowStart}
             ) w) AS ids,
            NULL AS label_fr, NULL AS label_en, NULL AS parent_id, NULL::int AS position
     UNION ALL
-    SELECT 'total', NULL, (SELECT count(*)::int FROM hits), (SELECT array_agg(product_id) FROM hits WHERE product_id = ANY(${pinIds}::text[])), NULL, NULL, NULL, NULL
+    SELECT 'total', NULL, (SELECT n FROM counts WHERE facet = 'total'),
+           (SELECT array_agg(product_id) FROM base WHERE ${where()} AND product_id = ANY(${pinIds}::text[])), NULL, NULL, NULL, NULL
     UNION ALL
     SELECT f.facet, f.value, f.n, NULL, fl.label_fr, fl.label_en, fl.parent_id, fl.position
       FROM facets f LEFT JOIN search_facet_labels fl ON fl.facet = f.facet AND fl.value = f.value`.execute(ctx.db)

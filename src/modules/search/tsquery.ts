@@ -13,19 +13,22 @@ export type QueryTerm = {
 /** Synonym groups as stored: normalised terms; one_way: the first term expands to the others only. */
 export type SynonymGroup = { terms: string[]; oneWay: boolean }
 
-const lexeme = (w: string, prefix = false) => `'${w}'${prefix ? ':*' : ''}`
+/** Match only words of these weights (A: the product name; AB: name, categories, producer, commune), for ranking signals. */
+export type Weight = 'A' | 'AB' | null
+
+const lexeme = (w: string, prefix = false, weight: Weight = null) => `'${w}'${prefix || weight ? ':' : ''}${prefix ? '*' : ''}${weight ?? ''}`
 
 /**
  * Text for `to_tsquery(config, $1)`: terms AND-ed, each term OR-ed with its synonyms, phrases
- * with `<->`. Words are [a-z0-9] only (normalizeQuery), so quoting cannot be broken; the text is
+ * with `<->` (with a `weight`, every lexeme must carry it: `'rhum':A` is a name word). Words are [a-z0-9] only (normalizeQuery), so quoting cannot be broken; the text is
  * still passed as a bound parameter, never spliced into SQL. Stop words are dropped by PostgreSQL.
  * @example tsqueryText([{ word: 'rhum', prefix: false, synonyms: [['rum']], span: 1 }]) // "('rhum' | 'rum')"
  */
-export function tsqueryText(terms: QueryTerm[]): string {
+export function tsqueryText(terms: QueryTerm[], weight: Weight = null): string {
   return terms
     .map((t) => {
-      const own = t.word.split(' ').map((w, i, all) => lexeme(w, t.prefix && i === all.length - 1)).join(' <-> ')
-      const alts = t.synonyms.map((phrase) => phrase.map((w) => lexeme(w)).join(' <-> '))
+      const own = t.word.split(' ').map((w, i, all) => lexeme(w, t.prefix && i === all.length - 1, weight)).join(' <-> ')
+      const alts = t.synonyms.map((phrase) => phrase.map((w) => lexeme(w, false, weight)).join(' <-> '))
       return `(${[own, ...alts].join(' | ')})`
     })
     .join(' & ')
