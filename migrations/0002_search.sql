@@ -37,7 +37,8 @@ SELECT p.id AS product_id,
        p.created_at
   FROM products p
   JOIN category_paths cp ON cp.id = p.category_id
-  JOIN producers pr ON pr.id = p.producer_id
+  -- only products of producers currently selling (not applicants, paused or ended)
+  JOIN producers pr ON pr.id = p.producer_id AND pr.status = 'ACTIVE'
   LEFT JOIN LATERAL (
     SELECT array_agg(l.code ORDER BY l.code) AS codes,
            string_agg(l.label_fr || ' ' || replace(l.code, '_', ' '), ' ') AS names_fr,

@@ -162,7 +162,7 @@ async function loadTemplates(db: Db): Promise<Template[]> {
     select distinct on (p.category_id)
            p.category_id, split_part(c.code, '/', 2) as sub,
            (select array_agg(distinct p2.producer_id) from products p2 join producers pr on pr.id = p2.producer_id
-             where p2.category_id = p.category_id and pr.kind = 'producer') as producer_ids,
+             where p2.category_id = p.category_id and pr.kind = 'producer' and pr.status = 'ACTIVE') as producer_ids,
            p.vat_category_code, p.shipping_class_code, p.age_restricted, p.min_age, p.perishable, p.fragile, p.storage,
            v.net_quantity, v.net_quantity_unit, v.gross_weight_g, v.dimensions_cm, v.glass, v.abv, v.excise_category_code,
            v.css_applies, v.dom_rum_reduced_rate_eligible, v.shelf_life_days, v.vase_life_days, v.hs_code, v.unit_codes,
@@ -174,7 +174,7 @@ async function loadTemplates(db: Db): Promise<Template[]> {
       join product_variants v on v.product_id = p.id and not v.b2b_only
      order by p.category_id, p.created_at, v.position`.execute(db)
   // the operator's gift boxes have no producer of their own: give them every producer's name
-  const all = await sql<{ id: string }>`select id from producers where kind = 'producer' order by id`.execute(db)
+  const all = await sql<{ id: string }>`select id from producers where kind = 'producer' and status = 'ACTIVE' order by id`.execute(db)
   return r.rows.map((t) => ({ ...t, producer_ids: t.producer_ids?.length ? t.producer_ids : all.rows.map((p) => p.id) }))
 }
 

@@ -9,12 +9,14 @@ import type { CategoryRef, ImageRef, LabelRef } from './types.ts'
 export const loc = (alias: string, column: string, locale: Locale) => sql.ref(`${alias}.${column}_${locale === 'en' ? 'en' : 'fr'}`)
 
 /**
- * A product is on sale in a market when at least one active consumer variant has a RETAIL
- * price there. Products without one keep their page ("not sold in your delivery area") but
+ * A product is on sale in a market when its producer is ACTIVE (not an applicant, paused or
+ * ended) and at least one active consumer variant has a RETAIL price there. Products without one keep their page ("not sold in your delivery area") but
  * stay out of lists, counts and new arrivals for that market: a shopper should not browse
  * to things they cannot put in a cart.
  */
 export const soldIn = (productAlias: string, market: string): RawBuilder<boolean> => sql<boolean>`exists (
+  select 1 from producers spr where spr.id = ${sql.ref(`${productAlias}.producer_id`)} and spr.status = 'ACTIVE'
+) and exists (
   select 1 from product_variants sv
     join variant_prices sp on sp.variant_id = sv.id and sp.price_list = 'RETAIL' and sp.market = ${market}
    where sv.product_id = ${sql.ref(`${productAlias}.id`)} and sv.status = 'ACTIVE' and not sv.b2b_only)`
