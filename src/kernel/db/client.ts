@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import pg from 'pg'
 import { Kysely, PostgresDialect } from 'kysely'
 import { acquireDirLock } from './lock-file.ts'
+import { preparedStatementsPool } from './prepared-pool.ts'
 
 // Kysely typed by each module through `db.withTables<ModuleTables>()`: the kernel
 // knows no table, each module declares its own in tables.ts.
@@ -52,7 +53,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return {
       kind: 'postgres',
       pool,
-      db: new Kysely({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely({ dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }) }),
       describe: `postgres://${url.host}${url.pathname}`,
       close: () => pool.end(),
     }
@@ -90,7 +91,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     kind: 'pglite',
     pool,
-    db: new Kysely({ dialect: new PostgresDialect({ pool }) }),
+    db: new Kysely({ dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }) }),
     describe: opts.pgliteDir ? `pglite:${opts.pgliteDir}` : 'pglite:memory',
     dump: () => request<Uint8Array>('dump', 'dump'),
     close: async () => {

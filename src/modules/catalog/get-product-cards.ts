@@ -2,12 +2,12 @@ import { sql } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { getProducerSummaries } from '../producers/index.ts'
 import { summarizeOffer, type NetQuantityUnit } from './offer-rules.ts'
-import { CATEGORY_PATHS, categoryRef, AVAILABLE, IMAGE_JSON, imageRef, LABELS_JSON, loc, type CategoryRow, type ImageJson } from './queries.ts'
+import { categoryRef, categoriesById, AVAILABLE, IMAGE_JSON, imageRef, LABELS_JSON, loc, type ImageJson } from './queries.ts'
 import type { LabelRef, ProductCard } from './types.ts'
 
 type VariantJson = { price: number | null; position: number; net_quantity: number; unit: NetQuantityUnit; available: number; made_to_order: boolean }
 
-type CardRow = Pick<CategoryRow, 'code' | 'name_fr' | 'name_en' | 'path_fr' | 'path_en'> & {
+type CardRow = {
   id: string
   handle: string
   slug_fr: string
@@ -17,8 +17,6 @@ type CardRow = Pick<CategoryRow, 'code' | 'name_fr' | 'name_en' | 'path_fr' | 'p
   age_restricted: boolean
   created_at: Date
   category_id: string
-  cat_slug_fr: string
-  cat_slug_en: string
   variants: VariantJson[]
   image: ImageJson | null
   labels: LabelRef[]
@@ -32,10 +30,8 @@ type CardRow = Pick<CategoryRow, 'code' | 'name_fr' | 'name_en' | 'path_fr' | 'p
  */
 export async function getProductCards(ctx: Ctx, ids: readonly string[]): Promise<ProductCard[]> {
   if (!ids.length) return []
-  const r = await sql<CardRow>`
-    with recursive ${CATEGORY_PATHS}
-    select p.id, p.handle, p.slug_fr, p.slug_en, ${loc('p', 'name', ctx.locale)} as name, p.producer_id, p.age_restricted, p.created_at,
-           c.id as category_id, c.code, c.name_fr, c.name_en, c.slug_fr as cat_slug_fr, c.slug_en as cat_slug_en, c.path_fr, c.path_en,
+  const [r, categories] = await Promise.all([sql<CardRow>`
+    select p.id, p.handle, p.slug_fr, p.slug_en, ${loc('p', 'name', ctx.locale)} as name, p.producer_id, p.age_restricted, p.created_at, p.category_id,
            coalesce((
              select json_agg(json_build_object('price', vp.amount, 'position', v.position, 'net_quantity', v.net_quantity,
                       'unit', v.net_quantity_unit, 'available', ${AVAILABLE('v')}, 'made_to_order', v.made_to_order))
@@ -47,15 +43,15 @@ export async function getProductCards(ctx: Ctx, ids: readonly string[]): Promise
            ${LABELS_JSON('p', ctx.locale)} as labels
       from unnest(${[...ids]}::text[]) with ordinality as wanted(id, ord)
       join products p on p.id = wanted.id and p.status = 'ACTIVE'
-      join cat_paths c on c.id = p.category_id
-     order by wanted.ord`.execute(ctx.db)
+     order by wanted.ord`.execute(ctx.db), categoriesById(ctx)])
   const producers = await getProducerSummaries(ctx, r.rows.map((row) => row.producer_id))
   const seen = new Set<string>()
   const cards: ProductCard[] = []
   for (const row of r.rows) {
     const producer = producers.get(row.producer_id)
+    const category = categories.get(row.category_id)
     // A product whose producer is paused or ended is not shown: its page would have no maker to name.
-    if (!producer || seen.has(row.id)) continue
+    if (!producer || !category || seen.has(row.id)) continue
     seen.add(row.id)
     const offer = summarizeOffer(row.variants.map((v) => ({ price: v.price, position: v.position, netQuantity: v.net_quantity, unit: v.unit, available: v.available, madeToOrder: v.made_to_order })))
     cards.push({
@@ -64,7 +60,7 @@ export async function getProductCards(ctx: Ctx, ids: readonly string[]): Promise
       slugs: { fr: row.slug_fr, en: row.slug_en },
       name: row.name,
       producer: { id: producer.id, name: producer.name, slug: producer.slug, commune: producer.commune },
-      category: categoryRef({ id: row.category_id, code: row.code, name_fr: row.name_fr, name_en: row.name_en, slug_fr: row.cat_slug_fr, slug_en: row.cat_slug_en, path_fr: row.path_fr, path_en: row.path_en }, ctx.locale),
+      category: categoryRef(category, ctx.locale),
       price: offer.price,
       priceFrom: offer.priceFrom,
       unitPrice: offer.unitPrice,

@@ -3,7 +3,7 @@ import type { Ctx } from '../../kernel/ctx.ts'
 import { money } from '../../kernel/money.ts'
 import { getProducerSummaries } from '../producers/index.ts'
 import { foodInformationFrom, stockStatusOf, summarizeOffer, unitPriceOf, type NetQuantityUnit } from './offer-rules.ts'
-import { AVAILABLE, CATEGORY_PATHS, categoryRef, IMAGE_JSON, imageRef, LABELS_JSON, loc, type CategoryRow, type ImageJson } from './queries.ts'
+import { AVAILABLE, categoryRef, categoriesById, IMAGE_JSON, imageRef, LABELS_JSON, loc, type ImageJson } from './queries.ts'
 import type { LabelRef, ProductDetail, VariantDetail } from './types.ts'
 
 export type ProductKey = { slug: string } | { id: string }
@@ -53,7 +53,6 @@ type DetailRow = {
   shipping_class_name: string | null
   created_at: Date
   category_id: string
-  breadcrumb: CategoryRow[]
   variants: VariantJson[]
   images: ImageJson[]
   labels: LabelRef[]
@@ -66,13 +65,12 @@ type DetailRow = {
  */
 export async function getProductDetail(ctx: Ctx, key: ProductKey): Promise<ProductDetail | null> {
   const match = 'id' in key ? sql`p.id = ${key.id}` : sql`${loc('p', 'slug', ctx.locale)} = ${key.slug}`
-  const r = await sql<DetailRow>`
-    with recursive ${CATEGORY_PATHS}
+  // Category paths come from the cached category rows: a recursive CTE here cost more to plan than to run.
+  const [r, categories] = await Promise.all([sql<DetailRow>`
     select p.id, p.handle, p.slug_fr, p.slug_en, ${loc('p', 'name', ctx.locale)} as name, ${loc('p', 'description', ctx.locale)} as description,
            ${loc('p', 'selling_points', ctx.locale)} as selling_points, p.producer_id, p.age_restricted, p.min_age, p.perishable, p.fragile,
            p.storage, p.origin_territory, p.origin_commune, p.food_information, p.vat_category_code, p.shipping_class_code,
            ${loc('sc', 'label', ctx.locale)} as shipping_class_name, p.created_at, p.category_id,
-           (select json_agg(a order by a.depth) from cat_paths a where a.id = any(c.lineage)) as breadcrumb,
            coalesce((
              select json_agg(json_build_object('id', v.id, 'sku', v.sku, 'position', v.position, 'option_label', ${loc('v', 'option_label', ctx.locale)},
                       'name', ${loc('v', 'name', ctx.locale)}, 'price', vp.amount, 'available', ${AVAILABLE('v')}, 'made_to_order', v.made_to_order,
@@ -87,11 +85,11 @@ export async function getProductDetail(ctx: Ctx, key: ProductKey): Promise<Produ
                       where pi.product_id = p.id), '[]'::json) as images,
            ${LABELS_JSON('p', ctx.locale)} as labels
       from products p
-      join cat_paths c on c.id = p.category_id
       left join shipping_classes sc on sc.code = p.shipping_class_code
-     where ${match} and p.status = 'ACTIVE'`.execute(ctx.db)
+     where ${match} and p.status = 'ACTIVE'`.execute(ctx.db), categoriesById(ctx)])
   const row = r.rows[0]
-  if (!row) return null
+  const category = row && categories.get(row.category_id)
+  if (!row || !category) return null
   const producer = (await getProducerSummaries(ctx, [row.producer_id])).get(row.producer_id)
   if (!producer) return null
 
@@ -119,7 +117,7 @@ export async function getProductDetail(ctx: Ctx, key: ProductKey): Promise<Produ
     allowedZones: v.allowed_zones,
   }))
   const offer = summarizeOffer(row.variants.filter((v) => !v.b2b_only).map((v) => ({ price: v.price, position: v.position, netQuantity: v.net_quantity, unit: v.unit, available: v.available, madeToOrder: v.made_to_order })))
-  const breadcrumb = row.breadcrumb.map((c) => categoryRef(c, ctx.locale))
+  const breadcrumb = category.lineage.map((id) => categoryRef(categories.get(id)!, ctx.locale))
   const images = row.images.map((i) => imageRef(i, ctx.locale))
   return {
     id: row.id,

@@ -55,6 +55,18 @@ export const CATALOG_CACHE_MS = 30_000
 const categoryRows = ttlCache<CategoryRow[]>(CATALOG_CACHE_MS)
 export const clearCategoryRows = () => categoryRows.clear()
 
+/** The cached category rows by id (breadcrumbs and card categories without a recursive query). */
+export async function categoriesById(ctx: Ctx): Promise<Map<string, CategoryRow>> {
+  const rows = await loadCategories(ctx)
+  let map = byIdMaps.get(rows)
+  if (!map) {
+    map = new Map(rows.map((c) => [c.id, c]))
+    byIdMaps.set(rows, map)
+  }
+  return map
+}
+const byIdMaps = new WeakMap<CategoryRow[], Map<string, CategoryRow>>()
+
 /** All categories with their paths, parents before children (the tree is small: tens of rows, read on most pages). */
 export async function loadCategories(ctx: Ctx): Promise<CategoryRow[]> {
   return categoryRows.get(ctx.db, 'all', async () => {
