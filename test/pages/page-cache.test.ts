@@ -43,3 +43,29 @@ test('errors, API answers and other methods are never cached', async () => {
   await t.app.inject('/api/store/categories')
   assert.equal((await t.app.inject('/api/store/categories')).headers['x-page-cache'], undefined)
 })
+
+test('concurrent first visits of one page render it once; the others share that render', async () => {
+  clearPageCaches()
+  const url = `/fr/p/${await rumSlug()}?utm_source=test-burst`
+  const answers = await Promise.all(Array.from({ length: 8 }, () => t.app.inject(url)))
+  assert.ok(answers.every((a) => a.statusCode === 200))
+  const states = answers.map((a) => a.headers['x-page-cache'] ?? 'rendered')
+  assert.equal(states.filter((s) => s === 'rendered').length, 1, `one render, got ${states.join(',')}`)
+  assert.ok(answers.every((a) => a.body === answers[0]!.body))
+})
+
+test('an expired page is served stale while one request renders it again', async () => {
+  const quick = await testApp({ env: { PAGE_CACHE_SECONDS: '1' } })
+  try {
+    const url = '/fr/'
+    assert.equal((await quick.app.inject(url)).statusCode, 200)
+    await new Promise((r) => setTimeout(r, 1100))
+    const answers = await Promise.all(Array.from({ length: 5 }, () => quick.app.inject(url)))
+    const states = answers.map((a) => a.headers['x-page-cache'] ?? 'rendered')
+    assert.equal(states.filter((s) => s === 'rendered').length, 1, states.join(','))
+    assert.equal(states.filter((s) => s === 'stale').length, 4, states.join(','))
+    assert.equal((await quick.app.inject(url)).headers['x-page-cache'], 'hit', 'the new render is served fresh afterwards')
+  } finally {
+    await quick.close()
+  }
+})

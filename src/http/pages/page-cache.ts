@@ -2,18 +2,23 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { App } from '../types.ts'
 
 /**
- * Micro-cache of rendered storefront pages for anonymous shoppers: a page is the same for
- * every shopper of one market (prices depend on the market cookie, nothing else; the age
- * confirmation is decided in the browser), so it is rendered once per `ttlMs` and served
- * from memory meanwhile. Stock and prices may thus lag by `ttlMs` (checkout re-checks
- * them); catalogue edits call `clear()`. Only 200 GET pages are kept, at most `maxEntries`
- * (least recently used dropped first). The search page is included: its query log is
- * written by the engine, so a cached hit is not logged again (see search README).
+ * Micro-cache of rendered storefront pages: a page is the same for every shopper of one
+ * market (prices depend on the market cookie, nothing else; the age confirmation is decided
+ * in the browser), so it is rendered once per `ttlMs` and served from memory meanwhile.
+ * - Concurrent misses of one page wait for the first render instead of all rendering it.
+ * - After `ttlMs` a page is still served (for up to STALE_FACTOR × ttlMs more) while one
+ *   request renders it again, so expiry never sends a burst of renders to the database.
+ * Stock and prices may thus lag by a few `ttlMs` (checkout re-checks them); catalogue edits
+ * call `clearPageCaches()`. Only 200 GET pages are kept, at most `maxEntries`, least
+ * recently used dropped first.
  */
 export type PageCache = { clear(): void; size(): number }
 
-type Entry = { expires: number; body: string; headers: Record<string, string> }
+type Entry = { fresh: number; staleUntil: number; body: string; headers: Record<string, string>; refreshing: boolean }
+type Rendered = { body: string; headers: Record<string, string> } | null
 
+const STALE_FACTOR = 6
+const WAIT_FOR_LEADER_MS = 5000
 const caches = new Set<Map<string, Entry>>()
 
 /** Forget every cached page in this process (after a catalogue, price or stock edit). */
@@ -21,38 +26,89 @@ export function clearPageCaches(): void {
   for (const c of caches) c.clear()
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    pageCacheLeader?: { key: string; done: (r: Rendered) => void }
+  }
+}
+
 export function registerPageCache(app: App, opts: { ttlMs: number; maxEntries?: number }): PageCache {
   const entries = new Map<string, Entry>()
+  const pending = new Map<string, Promise<Rendered>>()
   const max = opts.maxEntries ?? 2000
   if (opts.ttlMs <= 0) return { clear: () => {}, size: () => 0 }
   caches.add(entries)
   const keyOf = (req: FastifyRequest) => `${req.ctx.market}|${req.url}`
   const cacheable = (req: FastifyRequest) => req.method === 'GET' && /^\/(fr|en)\//.test(req.url)
+  const serve = (reply: FastifyReply, r: { body: string; headers: Record<string, string> }, state: string) => reply.headers({ ...r.headers, 'x-page-cache': state }).send(r.body)
+
+  const lead = (req: FastifyRequest, key: string) => {
+    let done!: (r: Rendered) => void
+    pending.set(key, new Promise<Rendered>((resolve) => (done = resolve)))
+    req.pageCacheLeader = {
+      key,
+      done: (r) => {
+        pending.delete(key)
+        done(r)
+      },
+    }
+  }
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!cacheable(req)) return
     const key = keyOf(req)
+    const now = Date.now()
     const hit = entries.get(key)
-    if (!hit) return
-    if (hit.expires < Date.now()) {
+    if (hit && hit.staleUntil > now) {
       entries.delete(key)
+      entries.set(key, hit) // most recently used last
+      if (hit.fresh > now) return serve(reply, hit, 'hit')
+      if (hit.refreshing) return serve(reply, hit, 'stale')
+      hit.refreshing = true
+      lead(req, key) // this request renders the page again; the others get the stale copy
       return
     }
-    entries.delete(key)
-    entries.set(key, hit) // most recently used last
-    return reply.headers({ ...hit.headers, 'x-page-cache': 'hit' }).send(hit.body)
+    const inFlight = pending.get(key)
+    if (inFlight) {
+      const r = await Promise.race([inFlight, new Promise<Rendered>((resolve) => setTimeout(() => resolve(null), WAIT_FOR_LEADER_MS).unref())])
+      if (r) return serve(reply, r, 'shared')
+      return // the first render failed or was slow: render this one ourselves
+    }
+    lead(req, key)
   })
+
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!cacheable(req) || reply.statusCode !== 200 || typeof payload !== 'string' || reply.getHeader('x-page-cache')) return payload
-    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload
+    const leader = req.pageCacheLeader
+    if (!leader) return payload
+    req.pageCacheLeader = undefined
+    const ok = reply.statusCode === 200 && typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('text/html')
+    if (!ok) {
+      const stale = entries.get(leader.key)
+      if (stale) stale.refreshing = false
+      leader.done(null)
+      return payload
+    }
     const headers: Record<string, string> = {}
     for (const h of ['content-type', 'cache-control', 'vary']) {
       const v = reply.getHeader(h)
       if (v !== undefined) headers[h] = String(v)
     }
+    const now = Date.now()
+    entries.delete(leader.key)
     if (entries.size >= max) entries.delete(entries.keys().next().value!)
-    entries.set(keyOf(req), { expires: Date.now() + opts.ttlMs, body: payload, headers })
+    entries.set(leader.key, { fresh: now + opts.ttlMs, staleUntil: now + opts.ttlMs * STALE_FACTOR, body: payload as string, headers, refreshing: false })
+    leader.done({ body: payload as string, headers })
     return payload
+  })
+
+  // a request that ended without sending (aborted) must not leave followers waiting
+  app.addHook('onResponse', async (req) => {
+    if (req.pageCacheLeader) {
+      const stale = entries.get(req.pageCacheLeader.key)
+      if (stale) stale.refreshing = false
+      req.pageCacheLeader.done(null)
+      req.pageCacheLeader = undefined
+    }
   })
   app.addHook('onClose', async () => {
     caches.delete(entries)
