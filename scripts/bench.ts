@@ -228,7 +228,7 @@ async function serve(ds: Dataset): Promise<{ base: string; database: Database; c
 
 /** Rotating URL sets, read from the catalogue: spread-out products, every leaf category, queries with typos. */
 async function targets(database: Database) {
-  const products = await sql<{ slug_fr: string }>`select slug_fr from products where status = 'ACTIVE' order by md5(id) limit 1000`.execute(database.db)
+  const products = await sql<{ slug_fr: string }>`select p.slug_fr from products p join producers pr on pr.id = p.producer_id and pr.status = 'ACTIVE' where p.status = 'ACTIVE' order by md5(p.id) limit 1000`.execute(database.db)
   const cats = await sql<{ path: string }>`select parent.slug_fr || '/' || c.slug_fr as path from categories c join categories parent on parent.id = c.parent_id order by c.code`.execute(database.db)
   return {
     product: products.rows.map((p) => `/fr/p/${p.slug_fr}`),
