@@ -34,3 +34,35 @@ export function ttlCache<V>(ttlMs: number, maxEntries = 1000): TtlCache<V> {
     },
   }
 }
+
+/**
+ * The same idea for many small entries filled in bulk (product cards): `peek` returns a live
+ * entry (its value may be null: "known not to exist"), `put` stores one. Scoped by database handle.
+ */
+export type EntryCache<V> = {
+  peek(scope: object, key: string): { value: V } | undefined
+  put(scope: object, key: string, value: V): void
+  clear(): void
+}
+
+export function entryCache<V>(ttlMs: number, maxEntries = 10_000): EntryCache<V> {
+  let byScope = new WeakMap<object, Map<string, { expires: number; value: V }>>()
+  return {
+    peek(scope, key) {
+      const hit = byScope.get(scope)?.get(key)
+      return hit && hit.expires > Date.now() ? { value: hit.value } : undefined
+    },
+    put(scope, key, value) {
+      let entries = byScope.get(scope)
+      if (!entries) {
+        entries = new Map()
+        byScope.set(scope, entries)
+      }
+      if (entries.size >= maxEntries) entries.clear()
+      entries.set(key, { expires: Date.now() + ttlMs, value })
+    },
+    clear() {
+      byScope = new WeakMap()
+    },
+  }
+}

@@ -7,6 +7,7 @@ import { testDatabase } from '../../../test/helpers/test-db.ts'
 import {
   findCategoryByPath,
   getCategoryTree,
+  clearCatalogCache,
   getCollection,
   getProducerDetail,
   getProductCards,
@@ -123,6 +124,9 @@ test('stock status: flowers are made to order, a variant down to 3 units is low,
   assert.equal(low?.stockStatus, 'low_stock')
   assert.equal(low?.variants[0]?.available, 3)
   await reserve(levels.rows[0]!.lot_id, levels.rows[0]!.on_hand)
+  // cards are served from memory for CARD_CACHE_MS; a stock change clears them
+  assert.equal((await getProductCards(fr, [id]))[0]?.stockStatus, 'in_stock', 'still the cached card')
+  clearCatalogCache()
   assert.equal((await getProductCards(fr, [id]))[0]?.stockStatus, 'out_of_stock')
 })
 

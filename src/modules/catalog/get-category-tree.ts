@@ -3,6 +3,7 @@ import { ttlCache } from '../../kernel/ttl-cache.ts'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { CATALOG_CACHE_MS, categoryRef, clearCategoryRows, loadCategories, soldIn, type CategoryRow } from './queries.ts'
 import type { CategoryNode } from './types.ts'
+import { clearCardCache } from './get-product-cards.ts'
 
 /**
  * The category tree in ctx.locale, top categories first by position. productCount counts the
@@ -32,6 +33,7 @@ function directCounts(ctx: Ctx): Promise<Map<string, number>> {
 export function clearCatalogCache(): void {
   countsCache.clear()
   clearCategoryRows()
+  clearCardCache()
 }
 
 /** Pure: rows (parents before children) + direct counts → nested nodes with rolled-up counts. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
+import { entryCache } from '../../kernel/ttl-cache.ts'
 import { getProducerSummaries } from '../producers/index.ts'
 import { summarizeOffer, type NetQuantityUnit } from './offer-rules.ts'
 import { categoryRef, categoriesById, AVAILABLE, IMAGE_JSON, imageRef, LABELS_JSON, loc, type ImageJson } from './queries.ts'
@@ -30,6 +31,36 @@ type CardRow = {
  */
 export async function getProductCards(ctx: Ctx, ids: readonly string[]): Promise<ProductCard[]> {
   if (!ids.length) return []
+  // Cards are shown on every list, page after page: each is kept CARD_CACHE_MS per market and
+  // language, and only the missing ones are read (in the same two queries).
+  const scope = ctx.db
+  const keyOf = (id: string) => `${ctx.market}|${ctx.locale}|${id}`
+  const missing = ids.filter((id) => !cardCache.peek(scope, keyOf(id)))
+  if (missing.length) {
+    const loaded = await loadCards(ctx, missing)
+    const byId = new Map(loaded.map((c) => [c.id, c]))
+    for (const id of missing) cardCache.put(scope, keyOf(id), byId.get(id) ?? null)
+  }
+  const seen = new Set<string>()
+  const cards: ProductCard[] = []
+  for (const id of ids) {
+    const card = cardCache.peek(scope, keyOf(id))?.value
+    if (card && !seen.has(id)) {
+      seen.add(id)
+      cards.push(card)
+    }
+  }
+  return cards
+}
+
+/** How long a product card may be served from memory (price and stock status may lag this much). */
+export const CARD_CACHE_MS = 10_000
+const cardCache = entryCache<ProductCard | null>(CARD_CACHE_MS, 50_000)
+
+/** Forget cached cards (after a catalogue, price or stock edit). */
+export const clearCardCache = () => cardCache.clear()
+
+async function loadCards(ctx: Ctx, ids: readonly string[]): Promise<ProductCard[]> {
   const [r, categories] = await Promise.all([sql<CardRow>`
     select p.id, p.handle, p.slug_fr, p.slug_en, ${loc('p', 'name', ctx.locale)} as name, p.producer_id, p.age_restricted, p.created_at, p.category_id,
            coalesce((
