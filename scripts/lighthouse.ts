@@ -5,6 +5,7 @@
 // a category, a product and a search page `--runs` times each with Lighthouse's default mobile
 // profile (Moto G Power emulation, simulated slow 4G), and prints the median score of each
 // category and the compressed JavaScript each page loads. JSON reports: bench-results/lighthouse/.
+import { createLogger } from '../src/kernel/log.ts'
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -72,7 +73,7 @@ async function main() {
     const t0 = performance.now()
     await seedDemoMarket(database, { dataDir, images: true })
     console.log(`demo market seeded with pictures in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-    const app = await buildApp(config, { database })
+    const app = await buildApp(config, { database, logger: createLogger('error') })
     const base = await app.listen({ port: config.port, host: '127.0.0.1' })
     const product = await sql<{ slug_fr: string }>`select slug_fr from products where featured order by created_at desc limit 1`.execute(database.db)
     const category = await sql<{ path: string }>`

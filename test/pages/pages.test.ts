@@ -163,10 +163,13 @@ test('pagination: rel prev/next, page links, a page past the end is a 404', asyn
   assert.equal((await get('/fr/c/epicerie-fine?page=40')).statusCode, 404)
 })
 
-test('search: results, typo correction notice, noindex, facets; empty state lists departments; redirect rule → 302', async () => {
+test('search: results, typo correction notice, indexing rules, facets; empty state lists departments; redirect rule → 302', async () => {
   const res = await get('/fr/search?q=rhum')
   assert.equal(res.statusCode, 200)
-  assert.match(res.body, /<meta name="robots" content="noindex, follow"\/>/)
+  assert.doesNotMatch(res.body, /noindex/, 'the plain results of a query may be indexed')
+  assert.match(res.body, /<link rel="canonical" href="http:\/\/lakou\.test\/fr\/search\?q=rhum"\/>/)
+  assert.match((await get('/fr/search?q=rhum&sort=price_asc')).body, /<meta name="robots" content="noindex, follow"\/>/, 're-sorted: noindex')
+  assert.match((await get('/fr/search?q=zzzzqqqq')).body, /<meta name="robots" content="noindex, follow"\/>/, 'no result: noindex')
   assert.equal(titleOf(res.body), 'Recherche « rhum » — Lakou')
   assert.ok(productLinks(res.body).length >= 5)
   assert.match(res.body, /class="facets"/)
@@ -247,7 +250,7 @@ test('sitemap.xml lists every active product in both languages with alternates; 
   assert.equal(robots.statusCode, 200)
   assert.match(robots.body, /^User-agent: \*$/m)
   assert.match(robots.body, /^Disallow: \/api\/$/m)
-  assert.match(robots.body, /^Disallow: \/fr\/search$/m)
+  assert.doesNotMatch(robots.body, /search/, 'search pages decide with their own robots meta')
   assert.match(robots.body, /^Sitemap: http:\/\/lakou\.test\/sitemap\.xml$/m)
 })
 

@@ -47,7 +47,7 @@ export function sitemapIndexXml(origin: string, productFiles: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files.map((f) => `<sitemap><loc>${escapeXml(origin + f)}</loc></sitemap>`).join('\n')}\n</sitemapindex>\n`
 }
 
-/** robots.txt: everything crawlable but the API and the (noindex) search results. */
+/** robots.txt: everything crawlable but the API (search pages say themselves whether they may be indexed). */
 export function robotsTxt(origin: string): string {
-  return ['User-agent: *', 'Allow: /', 'Disallow: /api/', ...LOCALES.map((l) => `Disallow: ${paths.search(l)}`), '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n')
+  return ['User-agent: *', 'Allow: /', 'Disallow: /api/', '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n')
 }

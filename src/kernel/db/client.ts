@@ -91,7 +91,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     kind: 'pglite',
     pool,
-    db: new Kysely({ dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }) }),
+    // No named prepared statements here: PGlite is one session shared by every socket
+    // connection, so a statement prepared by a closed connection would collide with a new one.
+    db: new Kysely({ dialect: new PostgresDialect({ pool }) }),
     describe: opts.pgliteDir ? `pglite:${opts.pgliteDir}` : 'pglite:memory',
     dump: () => request<Uint8Array>('dump', 'dump'),
     close: async () => {

@@ -15,7 +15,11 @@ export type SearchPageProps = {
   categories: CategoryNode[]
 }
 
-/** Search results: never indexed (noindex), typo correction notice, facets, sorting, pagination, helpful empty state. */
+/**
+ * Search results: typo correction notice, facets, sorting, pagination, helpful empty state.
+ * The plain results of a query (first page, no filter, default order, at least one product)
+ * may be indexed, canonical to `?q=`; filtered, re-sorted, later or empty pages are noindex.
+ */
 export function SearchPage({ ctx, state, result, categories }: SearchPageProps) {
   const { t } = ctx
   const q = state.q ?? ''
@@ -26,7 +30,9 @@ export function SearchPage({ ctx, state, result, categories }: SearchPageProps) 
   return (
     <Layout
       ctx={ctx}
-      seo={{ title: q ? `${t('search.title', { query: q })} — Lakou` : `${t('search.titleEmpty')} — Lakou`, description: q ? t('search.description', { query: q }) : t('site.description'), index: false }}
+      seo={{ title: q ? `${t('search.title', { query: q })} — Lakou` : `${t('search.titleEmpty')} — Lakou`, description: q ? t('search.description', { query: q }) : t('site.description'),
+        index: Boolean(q && result && result.total > 0 && !hasFilters(state) && state.sort === 'relevance' && state.page === 1),
+        canonical: q ? `${base}?q=${encodeURIComponent(q)}` : base }}
       alcohol={cards.some((c) => c.ageRestricted)}
     >
       <div class="listing-head">
