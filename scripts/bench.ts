@@ -13,7 +13,6 @@
 // Results: a table on stdout and JSON in bench-results/.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -24,6 +23,7 @@ import { buildApp } from '../src/http/app.ts'
 import { loadConfig, PROJECT_ROOT } from '../src/kernel/config.ts'
 import type { Database } from '../src/kernel/db/client.ts'
 import { openConfiguredDatabase } from '../src/kernel/db/open-from-config.ts'
+import { freePort } from './lib/free-port.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -57,16 +57,6 @@ type Row = { scenario: string; products: number; urls: number; skipped?: string;
 // ── helpers ──────────────────────────────────────────────────────────────
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 async function status(url: string, timeoutMs = 30_000): Promise<number> {
   try {

@@ -8,7 +8,6 @@
 import { createLogger } from '../src/kernel/log.ts'
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -19,6 +18,7 @@ import { loadConfig, PROJECT_ROOT } from '../src/kernel/config.ts'
 import { migrateToLatest } from '../src/kernel/db/migrate.ts'
 import { openConfiguredDatabase } from '../src/kernel/db/open-from-config.ts'
 import { seedDemoMarket } from '../src/seed/seed-demo-market.ts'
+import { freePort } from './lib/free-port.ts'
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, chromium: { type: 'string', default: '/usr/bin/chromium' } } })
 const RUNS = Math.min(9, Math.max(1, Number(args.runs)))
@@ -28,16 +28,6 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 /** Chromium with remote debugging on a free port; resolves once its DevTools endpoint answers. */
 async function launchChromium(): Promise<{ port: number; child: ChildProcess; profile: string }> {
