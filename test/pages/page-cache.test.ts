@@ -36,12 +36,12 @@ test('a page is rendered once per market and served from memory until cleared', 
   assert.match(third.body, /29,90/, 'a cleared cache shows the new price')
 })
 
-test('errors, API answers and other methods are never cached', async () => {
+test('errors and other methods are never cached', async () => {
   const missing = await t.app.inject('/fr/p/nothing-here')
   assert.equal(missing.statusCode, 404)
   assert.equal((await t.app.inject('/fr/p/nothing-here')).headers['x-page-cache'], undefined)
-  await t.app.inject('/api/store/categories')
-  assert.equal((await t.app.inject('/api/store/categories')).headers['x-page-cache'], undefined)
+  const post = await t.app.inject({ method: 'POST', url: '/market', payload: { market: 'GP', back: '/fr/' } })
+  assert.equal(post.headers['x-page-cache'], undefined)
 })
 
 test('concurrent first visits of one page render it once; the others share that render', async () => {
@@ -68,4 +68,21 @@ test('an expired page is served stale while one request renders it again', async
   } finally {
     await quick.close()
   }
+})
+
+test('Store API reads are cached like pages, per market and URL', async () => {
+  clearPageCaches()
+  const url = '/api/store/search?q=rhum&locale=fr'
+  const first = await t.app.inject(url)
+  assert.equal(first.statusCode, 200)
+  assert.equal(first.headers['x-page-cache'], undefined)
+  const second = await t.app.inject(url)
+  assert.equal(second.headers['x-page-cache'], 'hit')
+  assert.match(String(second.headers['content-type']), /application\/json/)
+  assert.deepEqual(second.json(), first.json())
+  const gp = await t.app.inject(`${url}&market=GP`)
+  assert.equal(gp.headers['x-page-cache'], undefined, 'another market is another answer')
+  const tooLong = `/api/store/search?q=${'a'.repeat(101)}&locale=fr`
+  assert.equal((await t.app.inject(tooLong)).statusCode, 400)
+  assert.equal((await t.app.inject(tooLong)).headers['x-page-cache'], undefined, 'errors are not kept')
 })

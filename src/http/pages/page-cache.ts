@@ -2,9 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { App } from '../types.ts'
 
 /**
- * Micro-cache of rendered storefront pages: a page is the same for every shopper of one
- * market (prices depend on the market cookie, nothing else; the age confirmation is decided
- * in the browser), so it is rendered once per `ttlMs` and served from memory meanwhile.
+ * Micro-cache of rendered storefront pages and Store API reads: a page is the same for every
+ * shopper of one market (prices depend on the market cookie, nothing else; the age
+ * confirmation is decided in the browser), so it is rendered once per `ttlMs` and served from
+ * memory meanwhile. Store API GETs already answer `Cache-Control: public, max-age=60`, so any
+ * shared cache may keep them longer than this. A cached search is not logged again.
  * - Concurrent misses of one page wait for the first render instead of all rendering it.
  * - After `ttlMs` a page is still served (for up to STALE_FACTOR × ttlMs more) while one
  *   request renders it again, so expiry never sends a burst of renders to the database.
@@ -39,7 +41,8 @@ export function registerPageCache(app: App, opts: { ttlMs: number; maxEntries?: 
   if (opts.ttlMs <= 0) return { clear: () => {}, size: () => 0 }
   caches.add(entries)
   const keyOf = (req: FastifyRequest) => `${req.ctx.market}|${req.url}`
-  const cacheable = (req: FastifyRequest) => req.method === 'GET' && /^\/(fr|en)\//.test(req.url)
+  // Storefront pages, and Store API reads, which already tell every shared cache they may be kept a minute
+  const cacheable = (req: FastifyRequest) => req.method === 'GET' && /^\/(fr\/|en\/|api\/store\/)/.test(req.url)
   const serve = (reply: FastifyReply, r: { body: string; headers: Record<string, string> }, state: string) => reply.headers({ ...r.headers, 'x-page-cache': state }).send(r.body)
 
   const lead = (req: FastifyRequest, key: string) => {
@@ -81,7 +84,7 @@ export function registerPageCache(app: App, opts: { ttlMs: number; maxEntries?: 
     const leader = req.pageCacheLeader
     if (!leader) return payload
     req.pageCacheLeader = undefined
-    const ok = reply.statusCode === 200 && typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('text/html')
+    const ok = reply.statusCode === 200 && typeof payload === 'string' && /^(text\/html|application\/json)/.test(String(reply.getHeader('content-type') ?? ''))
     if (!ok) {
       const stale = entries.get(leader.key)
       if (stale) stale.refreshing = false
