@@ -4,7 +4,9 @@ import { openConfiguredDatabase } from '../kernel/db/open-from-config.ts'
 import { createLogger } from '../kernel/log.ts'
 import { buildApp } from '../http/app.ts'
 import { listen } from '../http/server.ts'
-import { isEmptyMarket, seedDemoMarket } from '../seed/seed-demo-market.ts'
+import { startWorker } from '../kernel/jobs.ts'
+import { RECURRING_JOBS } from '../jobs/registry.ts'
+import { isEmptyMarket, seedDemoMarket, seedMissingReferenceData } from '../seed/seed-demo-market.ts'
 
 /** `npm start`: open the database, migrate, seed the demo market on first run, serve. */
 async function main() {
@@ -15,9 +17,22 @@ async function main() {
   log.info({ database: database.describe }, 'database open')
   const { applied, version } = await migrateToLatest(database.db)
   log.info({ applied, version }, 'migrations up to date')
-  if (config.seed === 'auto' && (await isEmptyMarket(database))) await seedDemoMarket(database, { dataDir: config.dataDir, log })
+  if (config.seed === 'auto') {
+    if (await isEmptyMarket(database)) await seedDemoMarket(database, { dataDir: config.dataDir, log })
+    else await seedMissingReferenceData(database, { dataDir: config.dataDir, log })
+  }
   const app = await buildApp(config, { database, logger: log })
-  const address = await listen(app, { port: config.port, host: config.host, log, onClosed: () => database.close() })
+  // durable jobs (e-mails, webhooks, the expiry sweep) run in this process unless JOBS=off
+  const worker = config.jobs ? startWorker(database.db, { recurring: RECURRING_JOBS, log }) : null
+  const address = await listen(app, {
+    port: config.port,
+    host: config.host,
+    log,
+    onClosed: async () => {
+      await worker?.stop()
+      await database.close()
+    },
+  })
   log.info({ address, url: config.publicUrl, startupMs: Math.round(performance.now() - t0) }, `Lakou is ready on ${config.publicUrl}`)
 }
 

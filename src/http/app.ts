@@ -17,10 +17,19 @@ import { registerHealth } from './ops/health.ts'
 import { registerMetrics } from './ops/metrics.ts'
 import { frameworkErrorHandler, registerErrorHandling } from './plugins/error-handler.ts'
 import { registerRequestCtx } from './plugins/request-ctx.ts'
+import { registerSession } from './plugins/session.ts'
 import { registerRoutes, renderErrorPage } from './routes.ts'
 import type { App } from './types.ts'
+import { buildPaymentProviders, type TestProviderSettings } from '../modules/payments/index.ts'
+import type { CheckoutDeps } from '../flows/checkout-deps.ts'
+import { registerAllJobs } from '../jobs/registry.ts'
 
-export type AppDeps = { database: Database; logger?: Logger | undefined }
+export type AppDeps = {
+  database: Database
+  logger?: Logger | undefined
+  /** test payment provider settings (tests deliver its webhooks through app.inject) */
+  paymentTest?: TestProviderSettings | undefined
+}
 export type { App }
 
 /** Builds the whole HTTP application without listening (tests use app.inject). */
@@ -90,7 +99,18 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     setHeaders: (reply) => void reply.header('cache-control', 'public, max-age=31536000, immutable'),
   })
 
+  // Payment providers and the order flows' settings, shared by routes and jobs of this process.
+  const checkoutDeps: CheckoutDeps = {
+    providers: buildPaymentProviders(config, { db: deps.database.db, ...(deps.paymentTest ? { test: deps.paymentTest } : {}) }),
+    appSecret: config.appSecret,
+    reservationMinutes: config.reservationMinutes,
+    publicUrl: config.publicUrl,
+  }
+  app.decorate('checkoutDeps', checkoutDeps)
+  registerAllJobs(config, checkoutDeps)
+
   registerRequestCtx(app, deps.database)
+  registerSession(app, deps.database, config)
   registerErrorHandling(app, errorPage)
   registerMetrics(app)
   registerHealth(app, deps.database)

@@ -12,6 +12,13 @@ import { registerStoreApi } from './store/store.routes.ts'
 import { registerAutocompleteRoutes } from './store/autocomplete.routes.ts'
 import { postgresSearchEngine } from '../modules/search/index.ts'
 import { registerPages } from './pages/index.ts'
+import { registerAccountPages, renderCsrfRejection } from './pages/account.routes.ts'
+import { listCustomerOrders } from '../modules/orders/index.ts'
+import { checkoutPaths } from '../web/storefront/checkout/checkout-paths.ts'
+import { t } from '../web/i18n/index.ts'
+import { registerCsrf } from './plugins/csrf.ts'
+import { registerPaymentWebhookRoutes } from './store/payment-webhooks.routes.ts'
+import { settlePaymentEvent } from '../flows/settle-payment.ts'
 
 /** What route groups receive: configuration, database, fingerprinted assets. */
 export type RouteDeps = { config: Config; database: Database; asset: (name: string) => string }
@@ -29,6 +36,21 @@ export async function registerRoutes(app: App, deps: RouteDeps): Promise<void> {
     return reply.redirect(back, 303)
   })
   registerPages(app, deps)
+  registerAccountPages(app, deps, {
+    // the customer's own orders (the query is scoped by the signed-in customer id)
+    listCustomerOrders: async (ctx) => {
+      if (ctx.actor.kind !== 'customer') return []
+      const orders = await listCustomerOrders(ctx, { customerId: ctx.actor.customerId })
+      return orders.map((o) => ({ number: o.number, placedAt: o.placedAt, statusLabel: t(ctx.locale, `orderPage.status.${o.status}`), totalGross: o.totalGross, url: checkoutPaths.order(ctx.locale, o.id) }))
+    },
+  })
+  // CSRF check of every form POST, and the CSRF field of cached pages filled per response: after the
+  // page cache (registered by registerPages) so it keeps the placeholder, never a visitor's token.
+  // Keep it before any await: hooks bind to the routes registered in this synchronous span.
+  registerCsrf(app, { config: deps.config, renderRejection: renderCsrfRejection(deps) })
+  // webhooks of this process's payment providers (app.ts builds them) at /webhooks/payments/:provider
+  const checkoutDeps = app.checkoutDeps
+  await registerPaymentWebhookRoutes(app, checkoutDeps.providers, (ctx, event) => settlePaymentEvent(ctx, checkoutDeps, event))
 }
 
 /** The friendly error page in the request's language. */

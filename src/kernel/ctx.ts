@@ -8,7 +8,11 @@ export const DEFAULT_LOCALE: Locale = 'fr'
 export type Market = string
 export const DEFAULT_MARKET: Market = 'FR-MAINLAND'
 
-export type Actor = { kind: 'anonymous' } | { kind: 'system'; name: string }
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'system'; name: string }
+  /** a signed-in shopper */
+  | { kind: 'customer'; customerId: string }
 
 /**
  * What every use case receives first: the database (or the open transaction),

@@ -4,7 +4,18 @@ import { randomBytes } from 'node:crypto'
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 /** Prefixes in use, so a stray id says what it is (`prd_01J…` is a product). */
-export type IdPrefix = 'prf' | 'prd' | 'var' | 'cat' | 'col' | 'img' | 'lot' | 'mov' | 'syn' | 'rul' | 'req'
+export type IdPrefix =
+  | 'prf' | 'prd' | 'var' | 'cat' | 'col' | 'img' | 'lot' | 'mov' | 'syn' | 'rul' | 'req'
+  // customers and notifications
+  | 'cus' | 'ses' | 'adr' | 'pwr' | 'eml'
+  // checkout, orders, stock reservations, jobs
+  | 'crt' | 'cli' | 'ord' | 'orl' | 'res' | 'job' | 'wdr'
+  // payments
+  | 'pay' | 'pat' | 'pev' | 'whd'
+  // shipping and promotions
+  | 'shz' | 'shm' | 'shr' | 'pro' | 'prr'
+  // invoicing
+  | 'inv'
 
 /** A ULID-shaped id: 10 chars of millisecond time then 16 random chars, sortable by creation. */
 export function newId(prefix: IdPrefix, now: number = Date.now()): string {

@@ -24,7 +24,29 @@ export async function seedDemoMarket(database: Database, opts: SeedOptions): Pro
   return result
 }
 
+/**
+ * A data folder seeded by an earlier version lacks the reference data added since (shipping
+ * rates, promotion codes, the seller's profile): load what is missing, leave the rest alone.
+ */
+export async function seedMissingReferenceData(database: Database, opts: SeedOptions): Promise<string[]> {
+  const r = await sql<{ shipping: number; profile: number }>`
+    select (select count(*)::int from shipping_methods) as shipping, (select count(*)::int from company_profiles) as profile`.execute(database.db)
+  const done: string[] = []
+  if (r.rows[0]!.shipping === 0) {
+    await (await import('./load-shipping-promotions.ts')).loadShippingPromotions(database)
+    done.push('shipping and promotions')
+  }
+  if (r.rows[0]!.profile === 0) {
+    await (await import('./load-company-profile.ts')).loadCompanyProfile(database, opts)
+    done.push('company profile')
+  }
+  if (done.length) opts.log?.info({ loaded: done }, 'reference data added to an existing market')
+  return done
+}
+
 /** Derived data built after the load; modules add their step here (search index, images). */
 export const afterSeedSteps: ((database: Database, opts: SeedOptions) => Promise<void>)[] = []
 afterSeedSteps.push(async (database, opts) => void (await generateDemoImages(database, opts)))
 afterSeedSteps.push(async (database) => indexDemoSearch(database))
+afterSeedSteps.push(async (database) => (await import('./load-shipping-promotions.ts')).loadShippingPromotions(database))
+afterSeedSteps.push(async (database, opts) => (await import('./load-company-profile.ts')).loadCompanyProfile(database, opts))

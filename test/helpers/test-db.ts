@@ -127,3 +127,46 @@ async function withFileLock(lockFile: string, fn: () => Promise<void>): Promise<
     fs.rmSync(lockFile, { force: true })
   }
 }
+
+/**
+ * A seeded database other processes can open too (multi-process and crash tests):
+ * PostgreSQL → a fresh copy and its URL; PGlite → a data folder loaded from the template.
+ */
+export type SharedTestDatabase = { env: Record<string, string>; open: () => Promise<Database>; dispose: () => Promise<void> }
+
+export async function sharedTestDatabase(): Promise<SharedTestDatabase> {
+  const url = process.env.DATABASE_URL
+  if (url) {
+    const key = templateKey(true).replace(/-/g, '_')
+    const probe = await postgresCopy(url, true) // builds the template if needed
+    await probe.close()
+    const name = `lakou_s_${randomBytes(6).toString('hex')}`
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    await admin.query(`create database "${name}" template "lakou_tpl_${key}"`)
+    await admin.end()
+    const dbUrl = withDatabase(url, name)
+    return {
+      env: { DATABASE_URL: dbUrl },
+      open: () => openDatabase({ databaseUrl: dbUrl, poolMax: 20 }),
+      dispose: async () => {
+        const c = new pg.Client({ connectionString: url })
+        await c.connect()
+        await c.query(`drop database if exists "${name}" with (force)`)
+        await c.end()
+      },
+    }
+  }
+  const memory = await pgliteCopy(true)
+  const dump = await memory.dump!()
+  await memory.close()
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lakou-shared-'))
+  const pgliteDir = path.join(root, 'pglite')
+  const first = await openDatabase({ pgliteDir, loadDataDir: dump })
+  await first.close()
+  return {
+    env: { LAKOU_TEST_PGLITE_DIR: pgliteDir },
+    open: () => openDatabase({ pgliteDir }),
+    dispose: async () => fs.rmSync(root, { recursive: true, force: true }),
+  }
+}

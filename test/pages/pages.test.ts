@@ -279,7 +279,12 @@ test('the market switch keeps the shopper on the page and changes prices', async
   const page = await get(`/fr/p/${slugs.fr}`)
   assert.match(page.body, /<form class="market-form" method="post" action="\/market">/)
   assert.match(page.body, new RegExp(`<input type="hidden" name="back" value="/fr/p/${slugs.fr}"/>`))
-  const res = await t.app.inject({ method: 'POST', url: '/market', payload: `market=GP&back=/fr/p/${slugs.fr}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+  // the form carries the visitor's CSRF token, tied to the lakou_csrf cookie the page sets
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? ''
+  const cookie = `lakou_csrf=${page.cookies.find((c) => c.name === 'lakou_csrf')?.value}`
+  const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie }
+  assert.equal((await t.app.inject({ method: 'POST', url: '/market', payload: `market=GP&back=/fr/p/${slugs.fr}`, headers })).statusCode, 403, 'no token: refused')
+  const res = await t.app.inject({ method: 'POST', url: '/market', payload: `market=GP&back=/fr/p/${slugs.fr}&_csrf=${token}`, headers })
   assert.equal(res.statusCode, 303)
   assert.equal(res.headers.location, `/fr/p/${slugs.fr}`)
   assert.match(String(res.headers['set-cookie']), /lakou_market=GP/)

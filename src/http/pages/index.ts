@@ -1,9 +1,12 @@
 import type { RouteDeps } from '../routes.ts'
 import type { App } from '../types.ts'
+import { registerCartPages } from './cart.routes.ts'
 import { registerCategoryPage } from './category.routes.ts'
+import { registerCheckoutPages } from './checkout.routes.ts'
 import { registerCollectionPage } from './collection.routes.ts'
 import { registerHomePage } from './home.routes.ts'
 import { registerLegalPages } from './legal.routes.ts'
+import { registerOrderPages } from './order.routes.ts'
 import { registerProducerPages } from './producer.routes.ts'
 import { registerProductPage } from './product.routes.ts'
 import { registerSearchPage } from './search.routes.ts'
@@ -21,4 +24,8 @@ export function registerPages(app: App, deps: RouteDeps): void {
   registerSearchPage(app, deps)
   registerLegalPages(app, deps)
   registerSeoFiles(app, deps)
+  // cart, checkout and order pages: one shopper's own, never page-cached (cart-cookie.ts)
+  registerCartPages(app, deps)
+  registerCheckoutPages(app, deps)
+  registerOrderPages(app, deps)
 }

@@ -41,8 +41,10 @@ export function registerPageCache(app: App, opts: { ttlMs: number; maxEntries?: 
   if (opts.ttlMs <= 0) return { clear: () => {}, size: () => 0 }
   caches.add(entries)
   const keyOf = (req: FastifyRequest) => `${req.ctx.market}|${req.url}`
-  // Storefront pages, and Store API reads, which already tell every shared cache they may be kept a minute
-  const cacheable = (req: FastifyRequest) => req.method === 'GET' && /^\/(fr\/|en\/|api\/store\/)/.test(req.url)
+  // Storefront pages, and Store API reads, which already tell every shared cache they may be kept a minute.
+  // Never for a shopper with a session or a cart: their pages are personal (and sent private, no-store).
+  const cacheable = (req: FastifyRequest) =>
+    req.method === 'GET' && /^\/(fr\/|en\/|api\/store\/)/.test(req.url) && req.cookies?.lakou_session === undefined && req.cookies?.lakou_cart === undefined
   const serve = (reply: FastifyReply, r: { body: string; headers: Record<string, string> }, state: string) => reply.headers({ ...r.headers, 'x-page-cache': state }).send(r.body)
 
   const lead = (req: FastifyRequest, key: string) => {
@@ -84,7 +86,9 @@ export function registerPageCache(app: App, opts: { ttlMs: number; maxEntries?: 
     const leader = req.pageCacheLeader
     if (!leader) return payload
     req.pageCacheLeader = undefined
-    const ok = reply.statusCode === 200 && typeof payload === 'string' && /^(text\/html|application\/json)/.test(String(reply.getHeader('content-type') ?? ''))
+    // a page that says no-store (a form with the visitor's own CSRF token, personal data) is never kept
+    const ok = reply.statusCode === 200 && typeof payload === 'string' && /^(text\/html|application\/json)/.test(String(reply.getHeader('content-type') ?? '')) &&
+      !/no-store/.test(String(reply.getHeader('cache-control') ?? ''))
     if (!ok) {
       const stale = entries.get(leader.key)
       if (stale) stale.refreshing = false

@@ -28,3 +28,5 @@ export { stockStatusOf, unitPriceOf, summarizeOffer, foodInformationFrom, LOW_ST
 export type * from './types.ts'
 /** Category paths/ids and producer slugs/ids from a URL → ids; throws NOT_FOUND for an unknown one. */
 export { resolveCatalogFilters, type CatalogFilterNames, type CatalogFilterIds } from './resolve-catalog-filters.ts'
+/** Variants a shopper may buy in a market, with everything checkout rules need. */
+export { getSellableVariants, type SellableVariant } from './get-sellable-variants.ts'

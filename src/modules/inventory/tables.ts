@@ -3,7 +3,10 @@ import type { Db } from '../../kernel/db/client.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
-export type MovementReason = 'OPENING' | 'RECEIPT' | 'SALE' | 'RETURN' | 'ADJUSTMENT' | 'WRITE_OFF' | 'TRANSFER'
+export type MovementReason =
+  | 'OPENING' | 'RECEIPT' | 'SALE' | 'RETURN' | 'ADJUSTMENT' | 'WRITE_OFF' | 'TRANSFER'
+  // checkout holds stock (reserved), payment promises it (allocated), cancellation or expiry gives it back
+  | 'RESERVE' | 'RELEASE' | 'ALLOCATE' | 'DEALLOCATE'
 
 export type WarehousesTable = {
   code: string
@@ -30,7 +33,10 @@ export type LotsTable = {
 export type StockMovementsTable = {
   id: Generated<number>
   lot_id: string
+  /** change of on-hand units */
   quantity: number
+  reserved_delta: ColumnType<number, number | undefined, never>
+  allocated_delta: ColumnType<number, number | undefined, never>
   reason: MovementReason
   reference: string | null
   note: string | null
@@ -43,6 +49,22 @@ export type StockLevelsTable = {
   warehouse_code: string
   on_hand: number
   reserved: number
+  allocated: number
+}
+
+export type ReservationStatus = 'HELD' | 'ALLOCATED' | 'RELEASED'
+
+export type StockReservationsTable = {
+  id: string
+  order_id: string
+  order_line_id: string
+  variant_id: string
+  lot_id: string
+  quantity: number
+  status: ReservationStatus
+  expires_at: Date | null
+  created_at: Timestamp
+  updated_at: Timestamp
 }
 
 export type VariantAvailabilityView = { variant_id: string; available: number; made_to_order: boolean }
@@ -52,6 +74,7 @@ export type InventoryTables = {
   lots: LotsTable
   stock_movements: StockMovementsTable
   stock_levels: StockLevelsTable
+  stock_reservations: StockReservationsTable
   variant_availability: VariantAvailabilityView
 }
 

@@ -22,6 +22,8 @@ export type BasketLine = {
   unitGross: number
   quantity: number
   taxCategory: string
+  /** promotion share of this line, VAT included (reduces the taxable amount) */
+  discountGross?: number
   /** composite goods: parts with their own tax category and weight (standalone value in cents) */
   components?: { taxCategory: string; weight: number }[] | null
 }
@@ -82,7 +84,9 @@ export function computeBasketTax(input: BasketTaxInput): BasketTax {
   const lines = input.lines.map((l) => {
     if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0) throw new RangeError(`quantity of ${l.key} must be a positive integer`)
     const shares = l.components?.length ? l.components : [{ taxCategory: l.taxCategory, weight: 1 }]
-    const gross = l.unitGross * l.quantity
+    const discount = l.discountGross ?? 0
+    if (!Number.isSafeInteger(discount) || discount < 0 || discount > l.unitGross * l.quantity) throw new RangeError(`discount of ${l.key} must be between 0 and the line amount`)
+    const gross = l.unitGross * l.quantity - discount
     const amounts = shares.length === 1 ? [gross] : allocate(gross, shares.map((c) => c.weight))
     shares.forEach((c, i) => {
       const listBp = rateOf(input.listRates, c.taxCategory)

@@ -1,10 +1,15 @@
 import { IntlMessageFormat } from 'intl-messageformat'
 import type { Locale } from '../../kernel/ctx.ts'
+import { accountEn } from './account-en.ts'
+import { accountFr, type AccountMessageKey } from './account-fr.ts'
+import { checkoutEn } from './checkout-en.ts'
+import { checkoutFr, type CheckoutMessageKey } from './checkout-fr.ts'
 import { en } from './en.ts'
-import { fr, type MessageKey } from './fr.ts'
+import { fr, type MessageKey as BaseMessageKey } from './fr.ts'
 
-export type { MessageKey }
-const catalogs: Record<Locale, Record<MessageKey, string>> = { fr, en }
+/** Every message key: the base catalogue plus each area's own file (checkout-*.ts, account-*.ts). */
+export type MessageKey = BaseMessageKey | CheckoutMessageKey | AccountMessageKey
+const catalogs: Record<Locale, Record<MessageKey, string>> = { fr: { ...fr, ...checkoutFr, ...accountFr }, en: { ...en, ...checkoutEn, ...accountEn } }
 export const INTL_LOCALE: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' }
 
 const cache = new Map<string, IntlMessageFormat>()

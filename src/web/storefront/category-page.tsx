@@ -1,5 +1,6 @@
 import type { CategoryNode, ProductCard } from '../../modules/catalog/types.ts'
 import type { Facets } from '../../modules/search/types.ts'
+import { TileAddToCart } from './checkout/add-to-cart.tsx'
 import { Breadcrumbs, Pagination, ProductGrid, type Crumb } from './components.tsx'
 import { Layout } from './layout.tsx'
 import { hasFilters, listingHref, type ListingState } from './listing.ts'
@@ -79,7 +80,7 @@ export function CategoryPage(props: CategoryPageProps) {
             <SortForm ctx={ctx} state={state} base={base} />
           </div>
           {props.cards.length ? (
-            <ProductGrid ctx={ctx} cards={props.cards} level={2} eagerFirst={2} />
+            <ProductGrid ctx={ctx} cards={props.cards} level={2} eagerFirst={2} tileAction={(card) => <TileAddToCart ctx={ctx} card={card} />} />
           ) : (
             <div class="empty">
               <p>{t('category.empty')}</p>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import type { ImageRef, ProductCard, StockStatus, UnitPrice, VariantDetail } from '../../modules/catalog/types.ts'
 import type { Money } from '../../kernel/money.ts'
 import { ProductImage } from './image-slot.tsx'
@@ -28,7 +29,7 @@ export function netQuantityText(ctx: PageContext, v: Pick<VariantDetail, 'netQua
 }
 
 /** One product tile; `level` keeps the heading outline right where the grid sits (h2 under h1, h3 under h2). */
-export function ProductTile({ ctx, card, level = 3, eager = false }: { ctx: PageContext; card: ProductCard; level?: 2 | 3; eager?: boolean }) {
+export function ProductTile({ ctx, card, level = 3, eager = false, action }: { ctx: PageContext; card: ProductCard; level?: 2 | 3; eager?: boolean; action?: ComponentChildren }) {
   const H = level === 2 ? 'h2' : 'h3'
   const href = paths.product(ctx.locale, ctx.locale === 'fr' ? card.slugs.fr : card.slugs.en)
   return (
@@ -40,15 +41,17 @@ export function ProductTile({ ctx, card, level = 3, eager = false }: { ctx: Page
       <p class="card-producer">{ctx.t('card.by', { producer: card.producer.name })}</p>
       <Price ctx={ctx} price={card.price} unitPrice={card.unitPrice} from={card.priceFrom} />
       <StockBadge ctx={ctx} status={card.stockStatus} />
+      {action}
     </li>
   )
 }
 
-export function ProductGrid({ ctx, cards, level = 3, eagerFirst = 0 }: { ctx: PageContext; cards: ProductCard[]; level?: 2 | 3; eagerFirst?: number }) {
+/** `tileAction`: what a listing adds under each tile (the category page's "add to cart"). */
+export function ProductGrid({ ctx, cards, level = 3, eagerFirst = 0, tileAction }: { ctx: PageContext; cards: ProductCard[]; level?: 2 | 3; eagerFirst?: number; tileAction?: (card: ProductCard) => ComponentChildren }) {
   return (
     <ul class="grid">
       {cards.map((card, i) => (
-        <ProductTile ctx={ctx} card={card} level={level} eager={i < eagerFirst} />
+        <ProductTile ctx={ctx} card={card} level={level} eager={i < eagerFirst} action={tileAction?.(card)} />
       ))}
     </ul>
   )

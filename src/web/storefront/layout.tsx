@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { LEGAL_PAGES, paths, type PageContext } from './page-context.ts'
+import { CsrfField } from './account/forms.tsx'
+import { accountPaths } from './account/paths.ts'
 
 export type SeoMeta = {
   title: string
@@ -36,6 +38,10 @@ export type LayoutProps = {
   minorsBanner?: boolean
   /** an age-restricted page: the 18+ confirmation dialog (opened by site.js) and a static notice for no-JS visitors */
   ageGate?: boolean
+  /** units in the shopper's cart, known on private pages; elsewhere cart.js shows them (pages are shared by the page cache) */
+  cartUnits?: number
+  /** extra stylesheets of this page (asset names), e.g. checkout.css */
+  styles?: string[]
   children: ComponentChildren
 }
 
@@ -75,10 +81,12 @@ export function Layout(props: LayoutProps) {
         <meta name="theme-color" content="#0b5d4b" />
         <link rel="icon" href={ctx.asset('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.asset('site.css')} />
+        {(props.styles ?? []).map((name) => <link rel="stylesheet" href={ctx.asset(name)} />)}
         {(seo.jsonLd ?? []).map((d) => (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(d) }} />
         ))}
         <script type="module" src={ctx.asset('site.js')} />
+        <script type="module" src={ctx.asset('cart.js')} />
       </head>
       <body>
         <a class="skip" href="#main">{t('nav.skip')}</a>
@@ -94,6 +102,11 @@ export function Layout(props: LayoutProps) {
           </form>
           <nav class="site-nav" aria-label={t('nav.main')}>
             <a href={paths.producers(ctx.locale)}>{t('nav.producers')}</a>
+            <a href={accountPaths.home(ctx.locale)}>{t('account.nav')}</a>
+            <a href={ctx.locale === 'fr' ? '/fr/panier' : '/en/cart'} class="cart-link">
+              {t('cart.nav')} <span class="cart-count" aria-hidden="true" data-cart-count="">{props.cartUnits ? `(${props.cartUnits})` : ''}</span>
+              <span class="visually-hidden" data-cart-count-text="">{props.cartUnits ? t('cart.navUnits', { count: props.cartUnits }) : ''}</span>
+            </a>
             {ctx.alternates[other] ? <a href={ctx.alternates[other]} hrefLang={other} lang={other}>{other === 'fr' ? 'Français' : 'English'}</a> : null}
           </nav>
           <form class="market-form" method="post" action="/market">
@@ -104,6 +117,7 @@ export function Layout(props: LayoutProps) {
               ))}
             </select>
             <input type="hidden" name="back" value={ctx.url ?? ctx.path} />
+            <CsrfField />
             <button type="submit" class="secondary">{t('market.submit')}</button>
           </form>
         </header>

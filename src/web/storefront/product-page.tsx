@@ -1,6 +1,7 @@
 import type { FoodInformation, NutritionValues, ProductDetail, VariantDetail } from '../../modules/catalog/types.ts'
 import { imageUrl } from '../../modules/media/index.ts'
 import type { MessageKey } from '../i18n/index.ts'
+import { AddToCartForm, buyable } from './checkout/add-to-cart.tsx'
 import { Breadcrumbs, netQuantityText, Price, StockBadge, type Crumb } from './components.tsx'
 import { ProductImage } from './image-slot.tsx'
 import { Layout } from './layout.tsx'
@@ -39,6 +40,7 @@ function VariantOffer({ ctx, v }: { ctx: PageContext; v: VariantDetail }) {
       <h3 class="variant-label">{v.optionLabel}</h3>
       <Price ctx={ctx} price={v.price} unitPrice={v.unitPrice} />
       <StockBadge ctx={ctx} status={v.stockStatus} />
+      {buyable(v) ? <AddToCartForm ctx={ctx} variant={v} /> : null}
       {v.madeToOrder || v.leadTimeDays > 0 ? <p class="muted">{t('stock.leadTime', { days: v.leadTimeDays })}</p> : null}
       {v.limitedEditionQty ? <p class="muted">{t('product.limited', { qty: v.limitedEditionQty })}</p> : null}
       {v.minOrderQty > 1 ? <p class="muted">{t('product.minOrder', { qty: v.minOrderQty })}</p> : null}

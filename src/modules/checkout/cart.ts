@@ -1,0 +1,141 @@
+import { sql } from 'kysely'
+import type { Ctx } from '../../kernel/ctx.ts'
+import { isoDay } from '../../kernel/dates.ts'
+import { AppError } from '../../kernel/errors.ts'
+import { newId } from '../../kernel/ids.ts'
+import { getSellableVariants } from '../catalog/index.ts'
+import { checkoutDb, type Address, type CartsTable } from './tables.ts'
+
+/** Most units of one variant a consumer cart takes (stock and parcel rules apply on top). */
+export const MAX_LINE_QUANTITY = 99
+
+export type Cart = {
+  id: string
+  customerId: string | null
+  market: string
+  email: string | null
+  shipTo: Address | null
+  shippingMethodCode: string | null
+  deliveryDate: string | null
+  promoCode: string | null
+  birthDate: string | null
+  orderId: string | null
+  lines: { variantId: string; quantity: number }[]
+}
+
+export type CartChange = { ok: true; cart: Cart } | { ok: false; code: 'CHECKOUT_NOT_SOLD' | 'CHECKOUT_QUANTITY_INVALID' | 'CHECKOUT_CART_CLOSED'; message: string }
+
+export async function createCart(ctx: Ctx, input: { market: string; customerId?: string | null }): Promise<Cart> {
+  const id = newId('crt')
+  await checkoutDb(ctx.db).insertInto('carts').values({ id, market: input.market, customer_id: input.customerId ?? null, email: null, shipping_method_code: null, promo_code: null, order_id: null }).execute()
+  return { id, customerId: input.customerId ?? null, market: input.market, email: null, shipTo: null, shippingMethodCode: null, deliveryDate: null, promoCode: null, birthDate: null, orderId: null, lines: [] }
+}
+
+/** The cart, or null when it does not exist or belongs to another customer. */
+export async function getCart(ctx: Ctx, cartId: string, opts: { forUpdate?: boolean } = {}): Promise<Cart | null> {
+  let q = checkoutDb(ctx.db).selectFrom('carts').selectAll().where('id', '=', cartId)
+  if (opts.forUpdate) q = q.forUpdate()
+  const row = await q.executeTakeFirst()
+  if (!row || !ownedByActor(ctx, row)) return null
+  const lines = await checkoutDb(ctx.db).selectFrom('cart_lines').select(['variant_id', 'quantity']).where('cart_id', '=', cartId).orderBy('added_at').orderBy('variant_id').execute()
+  return {
+    id: row.id, customerId: row.customer_id, market: row.market, email: row.email, shipTo: row.ship_to, shippingMethodCode: row.shipping_method_code,
+    deliveryDate: row.delivery_date ? isoDay(row.delivery_date) : null, promoCode: row.promo_code,
+    birthDate: row.birth_date ? isoDay(row.birth_date) : null, orderId: row.order_id,
+    lines: lines.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })),
+  }
+}
+
+// A customer's cart is theirs alone; a guest cart is reachable only through its signed cookie.
+function ownedByActor(ctx: Ctx, row: Pick<CartsTable, 'customer_id'>): boolean {
+  return row.customer_id === null || (ctx.actor.kind === 'customer' && ctx.actor.customerId === row.customer_id)
+}
+
+async function openCart(ctx: Ctx, cartId: string): Promise<Cart> {
+  const cart = await getCart(ctx, cartId)
+  if (!cart) throw new AppError('NOT_FOUND', 'cart not found')
+  return cart
+}
+
+/** Adds units of a variant (or sets the quantity with `mode: 'set'`); 0 with 'set' removes the line. */
+export async function changeCartLine(ctx: Ctx, input: { cartId: string; variantId: string; quantity: number; mode: 'add' | 'set' }): Promise<CartChange> {
+  const cart = await openCart(ctx, input.cartId)
+  if (cart.orderId) return { ok: false, code: 'CHECKOUT_CART_CLOSED', message: 'this cart has already become an order' }
+  const current = cart.lines.find((l) => l.variantId === input.variantId)?.quantity ?? 0
+  const invalid: CartChange = { ok: false, code: 'CHECKOUT_QUANTITY_INVALID', message: `quantity must be between 1 and ${MAX_LINE_QUANTITY}` }
+  if (!Number.isSafeInteger(input.quantity) || input.quantity < (input.mode === 'add' ? 1 : 0) || input.quantity > MAX_LINE_QUANTITY) return invalid
+  const db = checkoutDb(ctx.db)
+  let quantity = 0
+  if (input.mode === 'set' && input.quantity === 0) {
+    await db.deleteFrom('cart_lines').where('cart_id', '=', cart.id).where('variant_id', '=', input.variantId).execute()
+  } else {
+    const sellable = await getSellableVariants(ctx, { variantIds: [input.variantId], market: cart.market, locale: ctx.locale })
+    const v = sellable.get(input.variantId)
+    if (!v || v.b2bOnly) return { ok: false, code: 'CHECKOUT_NOT_SOLD', message: 'this product is not sold in this market' }
+    // one atomic statement: concurrent "add" clicks each count; an add that would pass 99 updates nothing
+    const row = await db
+      .insertInto('cart_lines')
+      .values({ cart_id: cart.id, variant_id: input.variantId, quantity: input.quantity, added_at: ctx.now })
+      .onConflict((oc) =>
+        oc
+          .columns(['cart_id', 'variant_id'])
+          .doUpdateSet((eb) => ({ quantity: input.mode === 'add' ? sql<number>`${eb.ref('cart_lines.quantity')} + ${eb.ref('excluded.quantity')}` : eb.ref('excluded.quantity') }))
+          .where(sql<boolean>`${input.mode === 'add' ? sql`cart_lines.quantity + excluded.quantity` : sql`excluded.quantity`} <= ${MAX_LINE_QUANTITY}`),
+      )
+      .returning('quantity')
+      .executeTakeFirst()
+    if (!row) return invalid
+    quantity = row.quantity
+  }
+  await touch(ctx, cart.id)
+  // the new state without reading it back: lines keep their order, a new one goes last
+  const lines = current === 0 && quantity > 0 ? [...cart.lines, { variantId: input.variantId, quantity }] : cart.lines.map((l) => (l.variantId === input.variantId ? { ...l, quantity } : l))
+  return { ok: true, cart: { ...cart, lines: lines.filter((l) => l.quantity > 0) } }
+}
+
+export type CheckoutDetails = {
+  email?: string | null
+  shipTo?: Address | null
+  shippingMethodCode?: string | null
+  deliveryDate?: string | null
+  promoCode?: string | null
+  birthDate?: string | null
+}
+
+/** Saves what the shopper entered at a checkout step; prices are never taken from the shopper. */
+export async function saveCheckoutDetails(ctx: Ctx, input: { cartId: string } & CheckoutDetails): Promise<Cart> {
+  const cart = await openCart(ctx, input.cartId)
+  if (cart.orderId) throw new AppError('CONFLICT', 'this cart has already become an order')
+  const set: Record<string, unknown> = {}
+  if (input.email !== undefined) set.email = input.email?.trim().toLowerCase() ?? null
+  if (input.shipTo !== undefined) set.ship_to = input.shipTo ? JSON.stringify(input.shipTo) : null
+  if (input.shippingMethodCode !== undefined) set.shipping_method_code = input.shippingMethodCode
+  if (input.deliveryDate !== undefined) set.delivery_date = input.deliveryDate
+  if (input.promoCode !== undefined) set.promo_code = input.promoCode ? input.promoCode.trim().toUpperCase() : null
+  if (input.birthDate !== undefined) set.birth_date = input.birthDate
+  if (Object.keys(set).length) await checkoutDb(ctx.db).updateTable('carts').set({ ...set, updated_at: ctx.now }).where('id', '=', cart.id).execute()
+  return {
+    ...cart,
+    ...(input.email !== undefined ? { email: (set.email as string | null) } : {}),
+    ...(input.shipTo !== undefined ? { shipTo: input.shipTo ?? null } : {}),
+    ...(input.shippingMethodCode !== undefined ? { shippingMethodCode: input.shippingMethodCode } : {}),
+    ...(input.deliveryDate !== undefined ? { deliveryDate: input.deliveryDate } : {}),
+    ...(input.promoCode !== undefined ? { promoCode: (set.promo_code as string | null) } : {}),
+    ...(input.birthDate !== undefined ? { birthDate: input.birthDate } : {}),
+  }
+}
+
+/** Marks the cart as the source of an order (inside the place-order transaction). */
+export async function closeCart(ctx: Ctx, input: { cartId: string; orderId: string }): Promise<void> {
+  await checkoutDb(ctx.db).updateTable('carts').set({ order_id: input.orderId, updated_at: ctx.now }).where('id', '=', input.cartId).where('order_id', 'is', null).execute()
+}
+
+/** Number of units in the cart (header badge). */
+export async function countCartUnits(ctx: Ctx, cartId: string): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT COALESCE(SUM(quantity), 0)::int AS n FROM cart_lines WHERE cart_id = ${cartId}`.execute(ctx.db)
+  return r.rows[0]?.n ?? 0
+}
+
+async function touch(ctx: Ctx, cartId: string): Promise<void> {
+  await checkoutDb(ctx.db).updateTable('carts').set({ updated_at: ctx.now }).where('id', '=', cartId).execute()
+}

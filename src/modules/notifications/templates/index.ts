@@ -1,0 +1,32 @@
+import type { z } from 'zod'
+import type { Locale } from '../../../kernel/ctx.ts'
+import { renderBlocks, type Block, type RenderedEmail } from './blocks.ts'
+import { PasswordResetData, WelcomeData, passwordReset, welcome } from './account.ts'
+import { OrderConfirmationData, orderConfirmation } from './order-confirmation.ts'
+import { OrderCancelledData, OrderPaidData, orderCancelled, orderPaid } from './order-updates.ts'
+import { WithdrawalAcknowledgementData, withdrawalAcknowledgement } from './withdrawal-acknowledgement.ts'
+
+type Template<S extends z.ZodType> = { schema: S; render: (locale: Locale, data: z.infer<S>) => { subject: string; blocks: Block[] } }
+const template = <S extends z.ZodType>(schema: S, render: Template<S>['render']): Template<S> => ({ schema, render })
+
+/** Every e-mail Lakou sends: name → data schema (checked when queued) and fr/en rendering. */
+export const TEMPLATES = {
+  'order-confirmation': template(OrderConfirmationData, orderConfirmation),
+  'order-paid': template(OrderPaidData, orderPaid),
+  'order-cancelled': template(OrderCancelledData, orderCancelled),
+  'withdrawal-acknowledgement': template(WithdrawalAcknowledgementData, withdrawalAcknowledgement),
+  'password-reset': template(PasswordResetData, passwordReset),
+  welcome: template(WelcomeData, welcome),
+}
+
+export type TemplateName = keyof typeof TEMPLATES
+export type TemplateData = { [K in TemplateName]: z.input<(typeof TEMPLATES)[K]['schema']> }
+
+export const isTemplateName = (name: string): name is TemplateName => Object.hasOwn(TEMPLATES, name)
+
+/** Subject, text and HTML of one e-mail; throws when the data does not fit the template (a bug of the caller). */
+export function renderEmail<K extends TemplateName>(name: K, locale: Locale, data: unknown): RenderedEmail {
+  const t = TEMPLATES[name] as unknown as Template<z.ZodType>
+  const { subject, blocks } = t.render(locale, t.schema.parse(data))
+  return renderBlocks(locale, subject, blocks)
+}

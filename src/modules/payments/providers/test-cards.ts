@@ -1,0 +1,41 @@
+/**
+ * The test provider's card numbers (documented in the module README). They are Stripe's
+ * test numbers, so a shop switching to Stripe test mode keeps the same muscle memory.
+ * Any other number that passes the Luhn and expiry checks succeeds.
+ */
+export type TestCardScenario =
+  | { status: 'succeeded' }
+  | { status: 'failed'; declineCode: string }
+  | { status: 'pending'; settlesTo: 'succeeded' | 'failed' }
+
+export const TEST_CARDS: Readonly<Record<string, TestCardScenario & { label: string }>> = {
+  '4242424242424242': { status: 'succeeded', label: 'succeeds, captured immediately' },
+  '4000000000000002': { status: 'failed', declineCode: 'card_declined', label: 'declined (card_declined)' },
+  '4000000000009995': { status: 'failed', declineCode: 'insufficient_funds', label: 'declined (insufficient_funds)' },
+  '4000000000000077': { status: 'pending', settlesTo: 'succeeded', label: 'stays pending, settles as succeeded by webhook' },
+  '4000000000000119': { status: 'pending', settlesTo: 'failed', label: 'stays pending, settles as failed (processing_error) by webhook' },
+}
+
+/** Decline code of a pending payment that settles as failed. */
+export const SETTLE_FAILURE_CODE = 'processing_error'
+
+/** What the test provider does with a (normalised, valid) card number. */
+export function testCardScenario(number: string): TestCardScenario {
+  const known = TEST_CARDS[number]
+  if (!known) return { status: 'succeeded' }
+  if (known.status === 'failed') return { status: 'failed', declineCode: known.declineCode }
+  if (known.status === 'pending') return { status: 'pending', settlesTo: known.settlesTo }
+  return { status: 'succeeded' }
+}
+
+/** A small deterministic generator (mulberry32), so a shuffled delivery order is the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
