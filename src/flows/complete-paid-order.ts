@@ -26,11 +26,12 @@ export async function completePaidOrder(tctx: Ctx, deps: CheckoutDeps, input: { 
     return { changed: false }
   }
   await allocateReservations(tctx, { orderId: input.orderId })
-  const order = (await getOrderView(tctx, input.orderId))!
+  const order = (await getOrderView(tctx, input.orderId, { history: false }))!
+  await queueOrderConfirmation(tctx, deps, order, { status: 'paid' })
+  if (t.from === 'awaiting_payment') await queueOrderPaid(tctx, deps, order)
+  // last: the gap-free number locks its counter row until commit, so it is taken as late as possible
   const invoice = await issueInvoice(tctx, invoiceDraftFromOrder(order, tctx.now))
   // a refused draft is a bug in the amounts: fail loudly and roll the payment settlement back
   if (!invoice.ok) throw new AppError('INTERNAL', `invoice of order ${order.number} refused: ${invoice.code}`, invoice.problems)
-  await queueOrderConfirmation(tctx, deps, order, { status: 'paid' })
-  if (t.from === 'awaiting_payment') await queueOrderPaid(tctx, deps, order)
   return { changed: true }
 }

@@ -40,7 +40,7 @@ export async function payOrder(ctx: Ctx, deps: CheckoutDeps, input: { orderId: s
     if (!t.changed) return t.status ?? 'placed'
     await extendHold(tctx, { orderId: input.orderId, expiresAt })
     await setOrderHoldExpiry(tctx, { orderId: input.orderId, expiresAt })
-    const order = (await getOrderView(tctx, input.orderId))!
+    const order = (await getOrderView(tctx, input.orderId, { history: false }))!
     await queueOrderConfirmation(tctx, deps, order, { status: pay.status === 'PENDING' ? 'pending' : 'awaiting_transfer', transfer: pay.transfer ?? null })
     return 'awaiting_payment' as const
   })

@@ -9,6 +9,7 @@ import { getInvoiceForOrder } from '../../src/modules/invoicing/index.ts'
 import { placeOrder } from '../../src/flows/place-order.ts'
 import { retryOrderPayment } from '../../src/flows/retry-order-payment.ts'
 import { releaseExpiredOrders } from '../../src/flows/release-expired-orders.ts'
+import { recordTransferAndCompleteOrder } from '../../src/flows/record-bank-transfer.ts'
 import { testDatabase } from '../helpers/test-db.ts'
 import { stockInvariantsHold } from './stock-checks.ts'
 import { BAIE_MAHAULT, CARD_DECLINED, CARD_OK, PARIS, readyCart, shopperCtx, testCheckoutDeps } from '../builders/checkout.ts'
@@ -97,5 +98,24 @@ test('a declined card keeps the order and its stock for a retry; an abandoned or
   assert.equal(order.status, 'cancelled')
   const left = await sql<{ n: number }>`SELECT COALESCE(SUM(quantity), 0)::int AS n FROM stock_reservations WHERE order_id = ${abandoned.orderId} AND status = 'HELD'`.execute(database.db)
   assert.equal(left.rows[0]!.n, 0)
+  assert.ok(await stockInvariantsHold(database.db))
+})
+
+test('a bank-transfer order waits for its money, then the recorded transfer pays it once', async () => {
+  const ctx = shopperCtx(database.db)
+  const deps = testCheckoutDeps(database.db)
+  const cart = await readyCart(ctx, { market: 'FR-MAINLAND', lines: [[COFFEE, 1]], shipTo: PARIS })
+  const placed = await placeOrder(ctx, deps, { cartId: cart.id, idempotencyKey: randomUUID(), paymentMethod: 'bank_transfer', ageConfirmed: false, acceptTerms: true })
+  assert.ok(placed.ok && placed.status === 'awaiting_payment' && placed.transfer?.reference, JSON.stringify(placed))
+  const order = (await getOrderView(ctx, placed.orderId))!
+  const wrong = await recordTransferAndCompleteOrder(ctx, deps, { reference: order.number, amount: order.totals.gross - 1, receivedAt: new Date() })
+  assert.equal(!wrong.ok && wrong.code, 'PAYMENT_TRANSFER_AMOUNT_MISMATCH')
+  const paid = await recordTransferAndCompleteOrder(ctx, deps, { reference: order.number.toLowerCase(), amount: order.totals.gross, receivedAt: new Date() })
+  assert.ok(paid.ok && paid.transition === 'captured')
+  assert.equal((await getOrderView(ctx, placed.orderId))!.status, 'paid')
+  const twice = await recordTransferAndCompleteOrder(ctx, deps, { reference: order.number, amount: order.totals.gross, receivedAt: new Date() })
+  assert.ok(!twice.ok || twice.transition === 'none', 'a second recording changes nothing')
+  assert.equal((await getOrderView(ctx, placed.orderId))!.history.filter((h) => h.to === 'paid').length, 1)
+  assert.ok(await getInvoiceForOrder(ctx, placed.orderId))
   assert.ok(await stockInvariantsHold(database.db))
 })

@@ -12,6 +12,8 @@ import { accountAlternates, accountPaths } from '../../web/storefront/account/pa
 import { renderDocument } from '../../web/storefront/render.ts'
 import { csrfToken } from '../plugins/csrf.ts'
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/session.ts'
+import { attachCartToCustomer } from '../../modules/checkout/index.ts'
+import { CART_COOKIE, verifyCartCookie } from './cart-cookie.ts'
 import type { RouteDeps } from '../routes.ts'
 import type { App } from '../types.ts'
 import { AccountQuery, ForgotPasswordForm, parseForm, ResetPasswordForm, safeNext, SignInForm, SignUpForm } from './account.contract.ts'
@@ -20,6 +22,12 @@ import { viewCtx } from './page-kit.ts'
 
 /** The orders of the signed-in customer for the orders page; the checkout provides it (none until then). */
 export type ListCustomerOrders = (ctx: Ctx) => Promise<AccountOrderSummary[]>
+
+/** The guest's open cart follows them into their account (signed cookie only). */
+async function keepGuestCart(req: FastifyRequest, config: RouteDeps['config'], customerId: string): Promise<void> {
+  const cartId = verifyCartCookie(config.appSecret, req.cookies[CART_COOKIE])
+  if (cartId) await attachCartToCustomer(req.ctx, { cartId, customerId })
+}
 
 /** Account pages send personal data or a per-visitor CSRF token: never kept by any cache. */
 export function sendAccountPage(reply: FastifyReply, vnode: JSX.Element, status = 200): FastifyReply {
@@ -60,6 +68,7 @@ export function registerAccountPages(app: App, deps: RouteDeps, opts: { listCust
       }
       if (!result.ok) return page(401, { formError: 'account.error.invalidCredentials' })
       setSessionCookie(reply, config, result.session)
+      await keepGuestCart(req, config, result.customer.id)
       return reply.redirect(nextOf(req) ?? home, 303)
     })
 
@@ -80,6 +89,7 @@ export function registerAccountPages(app: App, deps: RouteDeps, opts: { listCust
         return page(400, { errors: { birthDate: 'account.error.birthDate' } })
       }
       setSessionCookie(reply, config, result.session)
+      await keepGuestCart(req, config, result.customer.id)
       return reply.redirect(nextOf(req) ?? `${home}?done=welcome`, 303)
     })
 

@@ -33,16 +33,20 @@ export async function createCart(ctx: Ctx, input: { market: string; customerId?:
 
 /** The cart, or null when it does not exist or belongs to another customer. */
 export async function getCart(ctx: Ctx, cartId: string, opts: { forUpdate?: boolean } = {}): Promise<Cart | null> {
-  let q = checkoutDb(ctx.db).selectFrom('carts').selectAll().where('id', '=', cartId)
+  // the cart and its lines in one round trip (every checkout step reads them)
+  let q = checkoutDb(ctx.db)
+    .selectFrom('carts')
+    .selectAll()
+    .select(sql<{ variantId: string; quantity: number }[]>`COALESCE((SELECT json_agg(json_build_object('variantId', l.variant_id, 'quantity', l.quantity) ORDER BY l.added_at, l.variant_id) FROM cart_lines l WHERE l.cart_id = carts.id), '[]'::json)`.as('lines'))
+    .where('id', '=', cartId)
   if (opts.forUpdate) q = q.forUpdate()
   const row = await q.executeTakeFirst()
   if (!row || !ownedByActor(ctx, row)) return null
-  const lines = await checkoutDb(ctx.db).selectFrom('cart_lines').select(['variant_id', 'quantity']).where('cart_id', '=', cartId).orderBy('added_at').orderBy('variant_id').execute()
   return {
     id: row.id, customerId: row.customer_id, market: row.market, email: row.email, shipTo: row.ship_to, shippingMethodCode: row.shipping_method_code,
     deliveryDate: row.delivery_date ? isoDay(row.delivery_date) : null, promoCode: row.promo_code,
     birthDate: row.birth_date ? isoDay(row.birth_date) : null, orderId: row.order_id,
-    lines: lines.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })),
+    lines: row.lines,
   }
 }
 
@@ -138,4 +142,19 @@ export async function countCartUnits(ctx: Ctx, cartId: string): Promise<number> 
 
 async function touch(ctx: Ctx, cartId: string): Promise<void> {
   await checkoutDb(ctx.db).updateTable('carts').set({ updated_at: ctx.now }).where('id', '=', cartId).execute()
+}
+
+/**
+ * A guest who signs in (or signs up) keeps the cart they filled: an open guest cart becomes
+ * the customer's. A cart already owned by someone, or already ordered, is left alone.
+ */
+export async function attachCartToCustomer(ctx: Ctx, input: { cartId: string; customerId: string }): Promise<boolean> {
+  const r = await checkoutDb(ctx.db)
+    .updateTable('carts')
+    .set({ customer_id: input.customerId, updated_at: ctx.now })
+    .where('id', '=', input.cartId)
+    .where('customer_id', 'is', null)
+    .where('order_id', 'is', null)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
 }

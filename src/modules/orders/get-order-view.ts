@@ -34,16 +34,19 @@ export type OrderView = {
   withdrawalOpen: boolean
 }
 
-/** One order with its lines and history; null when it does not exist. Access is checked by the caller. */
-export async function getOrderView(ctx: Ctx, orderId: string): Promise<OrderView | null> {
+/**
+ * One order with its lines and history (`history: false` skips history and withdrawals, for the
+ * payment path); null when it does not exist. Access is checked by the caller.
+ */
+export async function getOrderView(ctx: Ctx, orderId: string, opts: { history?: boolean } = {}): Promise<OrderView | null> {
   const db = ordersDb(ctx.db)
   const o = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst()
   if (!o) return null
-  const [lines, history, withdrawals] = await Promise.all([
-    db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('position').execute(),
-    db.selectFrom('order_status_history').selectAll().where('order_id', '=', orderId).orderBy('id').execute(),
-    db.selectFrom('withdrawal_requests').selectAll().where('order_id', '=', orderId).orderBy('received_at').execute(),
-  ])
+  // sequential: inside a transaction the queries share one connection anyway
+  const lines = await db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('position').execute()
+  const withHistory = opts.history ?? true
+  const history = withHistory ? await db.selectFrom('order_status_history').selectAll().where('order_id', '=', orderId).orderBy('id').execute() : []
+  const withdrawals = withHistory ? await db.selectFrom('withdrawal_requests').selectAll().where('order_id', '=', orderId).orderBy('received_at').execute() : []
   const day = (d: unknown) => isoDay(d as Date | string)
   const promiseTo = day(o.promise_to)
   const withdrawalEnd = new Date(`${promiseTo}T23:59:59Z`).getTime() + WITHDRAWAL_DAYS * 86_400_000

@@ -1,0 +1,35 @@
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { sql } from 'kysely'
+import { testApp, type TestApp } from '../helpers/test-app.ts'
+import { Browser, PASSWORD } from '../http/account-helpers.ts'
+import { variantIdBySku } from '../builders/checkout.ts'
+
+let t: TestApp
+before(async () => {
+  t = await testApp()
+})
+after(async () => t.close())
+
+test('a guest fills a cart, signs up: the cart is theirs, and another customer never reaches it', async () => {
+  const b = new Browser(t.app)
+  await b.get('/fr/panier')
+  const added = await b.post('/fr/panier/ajouter', { variantId: await variantIdBySku(t.database.db, 'CHN-CAF-GR-250'), quantity: '2' })
+  assert.equal(added.statusCode, 303)
+  const cartId = b.cookies.get('lakou_cart')!.split('.')[0]!
+  await b.get('/fr/compte/inscription')
+  const signedUp = await b.post('/fr/compte/inscription', { firstName: 'Léa', lastName: 'Jean', email: 'lea.cart@example.com', password: PASSWORD, birthDate: '' })
+  assert.equal(signedUp.statusCode, 303, signedUp.body.slice(0, 300))
+  const owner = await sql<{ customer_id: string | null }>`SELECT customer_id FROM carts WHERE id = ${cartId}`.execute(t.database.db)
+  assert.ok(owner.rows[0]!.customer_id, 'the cart now belongs to the new customer')
+  const cart = await b.get('/fr/panier')
+  assert.match(cart.body, /name="quantity" type="number"[^>]*value="2"/, 'the two coffees are still in the cart')
+
+  // someone else who copied the cart cookie, signed in as another customer, does not see it
+  const other = new Browser(t.app)
+  await other.get('/fr/compte/inscription')
+  await other.post('/fr/compte/inscription', { firstName: 'Max', lastName: 'Autre', email: 'max.other@example.com', password: PASSWORD, birthDate: '' })
+  other.cookies.set('lakou_cart', b.cookies.get('lakou_cart')!)
+  const stolen = await other.get('/fr/panier')
+  assert.doesNotMatch(stolen.body, /name="quantity" type="number"[^>]*value="2"/)
+})
