@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     processes: { type: 'string', default: '1' },
     duration: { type: 'string', default: '10' },
     shoppers: { type: 'string', default: '48' },
+    // write a CPU profile of each Lakou process to bench-results/profiles/
+    profile: { type: 'boolean', default: false },
   },
 })
 const DB = args.db === 'pglite' ? 'pglite' : 'postgres'
@@ -77,7 +79,8 @@ async function prepare(): Promise<{ env: Record<string, string>; cleanup: () => 
 
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+  const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROJECT_ROOT, 'bench-results', 'profiles')}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/cli/start.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', LAKOU_SEED: 'never', APP_SECRET: 'bench-secret-bench-secret-bench-secret-42' },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -4,7 +4,7 @@ import { getSellableVariants, type SellableVariant } from '../catalog/index.ts'
 import { availableByWarehouse, listWarehouses, type WarehouseSummary } from '../inventory/index.ts'
 import { canShipFrom, loadShippingData, planShipping, resolveZone, type ShippingData, type ShippingOption, type Zone } from '../shipping/index.ts'
 import { evaluatePromo } from '../promotions/index.ts'
-import { computeBasketTax, exciseForLine, exciseTariffs, saleTaxRule, taxPlaces, vatRatesByTerritory, UnsupportedTaxRouteError, type ExciseTariffRow, type Place, type RatePart, type SaleTaxRule, type TaxCategoryRates } from '../tax/index.ts'
+import { computeBasketTax, exciseForLine, mergeByRate, exciseTariffs, saleTaxRule, taxPlaces, vatRatesByTerritory, UnsupportedTaxRouteError, type ExciseTariffRow, type Place, type RatePart, type SaleTaxRule, type TaxCategoryRates } from '../tax/index.ts'
 import type { Cart } from './cart.ts'
 import { pickWarehouse } from './pick-warehouse.ts'
 
@@ -222,7 +222,7 @@ export async function priceCart(ctx: Ctx, cart: Cart, preloaded?: PricingRefs): 
     if (tax.shipping) shippingParts.push(...tax.shipping.parts)
     byRate.push(...tax.byRate)
   }
-  const vatByRate = mergeRates(byRate)
+  const vatByRate = mergeByRate(byRate)
   const net = vatByRate.reduce((a, r) => a + r.net, 0)
   const vat = vatByRate.reduce((a, r) => a + r.vat, 0)
   const gross = net + vat
@@ -237,7 +237,7 @@ export async function priceCart(ctx: Ctx, cart: Cart, preloaded?: PricingRefs): 
     cartId: cart.id, market: cart.market, zone, lines: quoteLines, problems, shippingOptions, shipping, deliveryDate, promo, promoError, shipments,
     totals: { goods, discount, shipping: shippingCharged, taxAdjustment: gross - (goods - discount + shippingCharged), net, vat, gross, excise: quoteLines.reduce((a, l) => a + l.excise + l.css, 0) },
     vatByRate,
-    shippingTax: shippingParts.length ? taxSum(mergeRates(shippingParts)) : null,
+    shippingTax: shippingParts.length ? taxSum(mergeByRate(shippingParts)) : null,
     mentions: [...new Set(shipments.flatMap((s) => s.rule.mentions))],
     needsAge,
     minAge: needsAge ? Math.max(...quoteLines.filter((l) => l.ageRestricted).map((l) => l.minAge ?? 18)) : null,
@@ -255,15 +255,6 @@ function splitShipping(total: number, option: ShippingOption | null, warehouseCo
 
 function taxSum(parts: RatePart[]): { net: number; vat: number; parts: RatePart[] } {
   return { net: parts.reduce((a, p) => a + p.net, 0), vat: parts.reduce((a, p) => a + p.vat, 0), parts }
-}
-
-function mergeRates(parts: RatePart[]): RatePart[] {
-  const m = new Map<number, RatePart>()
-  for (const p of parts) {
-    const cur = m.get(p.rateBp)
-    m.set(p.rateBp, cur ? { rateBp: p.rateBp, net: cur.net + p.net, vat: cur.vat + p.vat } : { ...p })
-  }
-  return [...m.values()].sort((a, b) => b.rateBp - a.rateBp)
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {

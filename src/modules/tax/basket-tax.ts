@@ -70,7 +70,8 @@ function taxLine(key: string, amounts: number[], shares: { taxCategory: string }
   return { key, gross: net + vat, net, vat, parts: merged }
 }
 
-function mergeByRate(parts: RatePart[]): RatePart[] {
+/** Sums parts of the same rate, highest rate first. */
+export function mergeByRate(parts: RatePart[]): RatePart[] {
   const m = new Map<number, RatePart>()
   for (const p of parts) {
     const cur = m.get(p.rateBp)
