@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     shoppers: { type: 'string', default: '48' },
     // write a CPU profile of each Lakou process to bench-results/profiles/
     profile: { type: 'boolean', default: false },
+    // 'off': no job worker in the Lakou processes (webhooks and e-mails wait), to see their share of the cost
+    jobs: { type: 'string', default: 'on' },
   },
 })
 const DB = args.db === 'pglite' ? 'pglite' : 'postgres'
@@ -82,7 +84,7 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROJECT_ROOT, 'bench-results', 'profiles')}`] : []
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/cli/start.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', LAKOU_SEED: 'never', APP_SECRET: 'bench-secret-bench-secret-bench-secret-42' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', LAKOU_SEED: 'never', JOBS: args.jobs === 'off' ? 'off' : 'on', APP_SECRET: 'bench-secret-bench-secret-bench-secret-42' },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`

@@ -5,7 +5,10 @@ import { sql } from 'kysely'
 import type { Database } from '../../src/kernel/db/client.ts'
 import { getCart, priceCart } from '../../src/modules/checkout/index.ts'
 import { getOrderView } from '../../src/modules/orders/index.ts'
-import { getInvoiceForOrder } from '../../src/modules/invoicing/index.ts'
+import { getInvoiceForOrder, listCreditNotes } from '../../src/modules/invoicing/index.ts'
+import { registerJobs, runDueJobs } from '../../src/kernel/jobs.ts'
+import { orderJobs } from '../../src/flows/jobs.ts'
+import { cancelOrderByShopper, REFUND_CANCELLED_ORDER_JOB } from '../../src/flows/cancel-order.ts'
 import { placeOrder } from '../../src/flows/place-order.ts'
 import { retryOrderPayment } from '../../src/flows/retry-order-payment.ts'
 import { releaseExpiredOrders } from '../../src/flows/release-expired-orders.ts'
@@ -117,5 +120,31 @@ test('a bank-transfer order waits for its money, then the recorded transfer pays
   assert.ok(!twice.ok || twice.transition === 'none', 'a second recording changes nothing')
   assert.equal((await getOrderView(ctx, placed.orderId))!.history.filter((h) => h.to === 'paid').length, 1)
   assert.ok(await getInvoiceForOrder(ctx, placed.orderId))
+  assert.ok(await stockInvariantsHold(database.db))
+})
+
+test('a paid order cancelled by the shopper gets a credit note, its stock back and its money refunded once', async () => {
+  const ctx = shopperCtx(database.db)
+  const deps = testCheckoutDeps(database.db)
+  registerJobs(orderJobs(deps))
+  const cart = await readyCart(ctx, { market: 'FR-MAINLAND', lines: [[COFFEE, 2]], shipTo: PARIS })
+  const placed = await placeOrder(ctx, deps, { cartId: cart.id, idempotencyKey: randomUUID(), paymentMethod: 'card', card: CARD_OK, ageConfirmed: false, acceptTerms: true })
+  assert.ok(placed.ok && placed.status === 'paid')
+  const wrongLink = await cancelOrderByShopper(ctx, deps, { orderId: placed.orderId, accessToken: 'not-the-token' })
+  assert.equal(!wrongLink.ok && wrongLink.code, 'NOT_FOUND', 'a guest needs the signed link')
+  const cancelled = await cancelOrderByShopper(ctx, deps, { orderId: placed.orderId, accessToken: placed.accessToken })
+  assert.ok(cancelled.ok)
+  const again = await cancelOrderByShopper(ctx, deps, { orderId: placed.orderId, accessToken: placed.accessToken })
+  assert.equal(!again.ok && again.code, 'ORDER_NOT_CANCELLABLE')
+  const invoice = (await getInvoiceForOrder(ctx, placed.orderId))!
+  const notes = await listCreditNotes(ctx, invoice.id)
+  assert.equal(notes.length, 1)
+  assert.equal(notes[0]!.totalGross, -invoice.totalGross, 'the credit note cancels the whole invoice')
+  await runDueJobs(database.db, { names: [REFUND_CANCELLED_ORDER_JOB] })
+  const payment = (await sql<{ status: string; refunded_amount: number }>`SELECT status, refunded_amount FROM payments WHERE order_id = ${placed.orderId} AND status <> 'FAILED'`.execute(database.db)).rows[0]!
+  assert.equal(payment.status, 'REFUNDED')
+  assert.equal(payment.refunded_amount, invoice.totalGross)
+  const held = await sql<{ n: number }>`SELECT count(*)::int AS n FROM stock_reservations WHERE order_id = ${placed.orderId} AND status <> 'RELEASED'`.execute(database.db)
+  assert.equal(held.rows[0]!.n, 0, 'the allocated coffee is back on sale')
   assert.ok(await stockInvariantsHold(database.db))
 })
