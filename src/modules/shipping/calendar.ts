@@ -39,21 +39,26 @@ export function fromIsoDate(date: string): Day | null {
   return ms / MS_PER_DAY
 }
 
-/** The first day on or after `day` whose weekday is in `weekdays`. */
-export function nextWeekdayIn(day: Day, weekdays: readonly number[]): Day {
-  for (let d = day; d < day + 7; d++) if (weekdays.includes(weekday(d))) return d
-  throw new RangeError(`no weekday among ${weekdays.join(',')}`)
+/** Days nobody works (public holidays); none by default. */
+export type ClosedDays = (day: Day) => boolean
+const NEVER_CLOSED: ClosedDays = () => false
+
+/** The first day on or after `day` whose weekday is in `weekdays` and that is not a closed day. */
+export function nextWeekdayIn(day: Day, weekdays: readonly number[], closed: ClosedDays = NEVER_CLOSED): Day {
+  if (!weekdays.some((w) => w >= 1 && w <= 7)) throw new RangeError(`no weekday among ${weekdays.join(',')}`)
+  for (let d = day; d < day + 60; d++) if (weekdays.includes(weekday(d)) && !closed(d)) return d
+  throw new RangeError(`no open day among ${weekdays.join(',')} within 60 days`)
 }
 
 /**
  * Carrier transit days are "jours ouvrables" (Monday to Saturday), as French carriers state
- * them ("J+2"): Sundays do not count.
+ * them ("J+2"): Sundays and public holidays do not count.
  */
-export function addTransitDays(day: Day, n: number): Day {
+export function addTransitDays(day: Day, n: number, closed: ClosedDays = NEVER_CLOSED): Day {
   let d = day
   for (let left = n; left > 0; ) {
     d += 1
-    if (weekday(d) !== 7) left -= 1
+    if (weekday(d) !== 7 && !closed(d)) left -= 1
   }
   return d
 }

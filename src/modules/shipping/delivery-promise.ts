@@ -1,4 +1,4 @@
-import { addTransitDays, fromIsoDate, localDayAndMinute, nextWeekdayIn, toIsoDate, weekday, type Day } from './calendar.ts'
+import { addTransitDays, fromIsoDate, localDayAndMinute, nextWeekdayIn, toIsoDate, weekday, type ClosedDays, type Day } from './calendar.ts'
 import type { DeliveryPromise, IsoDate, ShippingOption } from './types.ts'
 
 /**
@@ -6,7 +6,7 @@ import type { DeliveryPromise, IsoDate, ShippingOption } from './types.ts'
  * before the origin's cut-off (local time of the warehouse), the next day otherwise; then
  * the handling days; the parcel leaves on the first day the depot ships; the carrier adds
  * its transit days (Monday to Saturday); it is delivered on the first delivery weekday.
- * Public holidays are not modelled: the promise is a range and the legal limit is 30 days.
+ * Public holidays of the origin and the destination (`closed`) are skipped at every stage.
  */
 export type Schedule = {
   timezone: string
@@ -16,6 +16,8 @@ export type Schedule = {
   transitDaysMin: number
   transitDaysMax: number
   deliveryWeekdays: readonly number[]
+  /** public holidays where the parcel leaves, travels or arrives */
+  closed?: ClosedDays
 }
 
 /** Consumer law (C. consom. L216-1): delivery at the stated date, or within 30 days of the order. */
@@ -25,14 +27,14 @@ export const MAX_PROMISE_DAYS = 30
 export function earliestDispatch(s: Schedule, now: Date): { today: Day; dispatch: Day } {
   const { day: today, minute } = localDayAndMinute(now, s.timezone)
   const start = minute < s.cutoffMinute ? today : today + 1
-  return { today, dispatch: nextWeekdayIn(start + s.handlingDays, s.shipWeekdays) }
+  return { today, dispatch: nextWeekdayIn(start + s.handlingDays, s.shipWeekdays, s.closed) }
 }
 
 /** Earliest and latest delivery dates, and the order day they count from. */
 export function deliveryPromise(s: Schedule, now: Date): DeliveryPromise & { today: Day; fromDay: Day; toDay: Day } {
   const { today, dispatch } = earliestDispatch(s, now)
-  const fromDay = nextWeekdayIn(addTransitDays(dispatch, s.transitDaysMin), s.deliveryWeekdays)
-  const toDay = nextWeekdayIn(addTransitDays(dispatch, s.transitDaysMax), s.deliveryWeekdays)
+  const fromDay = nextWeekdayIn(addTransitDays(dispatch, s.transitDaysMin, s.closed), s.deliveryWeekdays, s.closed)
+  const toDay = nextWeekdayIn(addTransitDays(dispatch, s.transitDaysMax, s.closed), s.deliveryWeekdays, s.closed)
   return { from: toIsoDate(fromDay), to: toIsoDate(toDay), today, fromDay, toDay }
 }
 
@@ -47,11 +49,12 @@ export function flowerDeliveryDates(s: Schedule, now: Date, horizonDays = MAX_PR
   const last = today + horizonDays
   const dates: IsoDate[] = []
   for (let ship = dispatch; ship <= last; ship++) {
-    if (!s.shipWeekdays.includes(weekday(ship))) continue
-    const arrive = addTransitDays(ship, s.transitDaysMax)
+    if (!s.shipWeekdays.includes(weekday(ship)) || s.closed?.(ship)) continue
+    const arrive = addTransitDays(ship, s.transitDaysMax, s.closed)
     if (arrive > last) break
+    // consecutive working days only: no Sunday nor holiday with the flowers in a depot
     if (arrive - ship !== s.transitDaysMax) continue
-    if (s.deliveryWeekdays.includes(weekday(arrive))) dates.push(toIsoDate(arrive))
+    if (s.deliveryWeekdays.includes(weekday(arrive)) && !s.closed?.(arrive)) dates.push(toIsoDate(arrive))
   }
   return dates
 }

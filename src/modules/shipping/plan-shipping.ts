@@ -1,6 +1,7 @@
 import { AppError } from '../../kernel/errors.ts'
 import { canShipFrom, classRule, originsFor, packedUnitWeightG, type ClassRule } from './class-rules.ts'
 import { deliveryPromise, flowerDeliveryDates, MAX_PROMISE_DAYS, type Schedule } from './delivery-promise.ts'
+import { holidayChecker } from './public-holidays.ts'
 import { packParcels, priceParcels } from './parcels.ts'
 import type { IsoDate, ListShippingOptionsInput, Method, Rate, Shipment, ShipmentQuote, ShippingOption, ShippingOptions, Undeliverable } from './types.ts'
 
@@ -137,5 +138,6 @@ function scheduleFor(rate: Rate, rules: readonly ClassRule[], crossTerritory: bo
     transitDaysMin: rate.transitDaysMin,
     transitDaysMax: rate.transitDaysMax,
     deliveryWeekdays,
+    closed: holidayChecker([rate.originTerritory, zone]),
   }
 }
