@@ -14,6 +14,8 @@ import { postgresSearchEngine } from '../modules/search/index.ts'
 import { registerPages } from './pages/index.ts'
 import { registerAccountPages, renderCsrfRejection } from './pages/account.routes.ts'
 import { listCustomerOrders } from '../modules/orders/index.ts'
+import { moveCartToMarket } from '../modules/checkout/index.ts'
+import { CART_COOKIE, verifyCartCookie } from './pages/cart-cookie.ts'
 import { checkoutPaths } from '../web/storefront/checkout/checkout-paths.ts'
 import { t } from '../web/i18n/index.ts'
 import { registerCsrf } from './plugins/csrf.ts'
@@ -32,7 +34,12 @@ export async function registerRoutes(app: App, deps: RouteDeps): Promise<void> {
     const body = (req.body ?? {}) as Record<string, unknown>
     const market = MARKETS.find((m) => m === body.market)
     const back = typeof body.back === 'string' && /^\/(fr|en)\/[^\s]*$/.test(body.back) && !body.back.startsWith('//') ? body.back : '/'
-    if (market) reply.setCookie(MARKET_COOKIE, market, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31536000 })
+    if (market) {
+      reply.setCookie(MARKET_COOKIE, market, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31536000 })
+      // the open cart follows: its prices are now the new market's
+      const cartId = verifyCartCookie(deps.config.appSecret, req.cookies[CART_COOKIE])
+      if (cartId) await moveCartToMarket(req.ctx, { cartId, market })
+    }
     return reply.redirect(back, 303)
   })
   registerPages(app, deps)

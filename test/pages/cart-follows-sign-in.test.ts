@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { testApp, type TestApp } from '../helpers/test-app.ts'
-import { Browser, PASSWORD } from '../http/account-helpers.ts'
+import { Browser, PASSWORD, textOf } from '../http/account-helpers.ts'
 import { variantIdBySku } from '../builders/checkout.ts'
 
 let t: TestApp
@@ -32,4 +32,17 @@ test('a guest fills a cart, signs up: the cart is theirs, and another customer n
   other.cookies.set('lakou_cart', b.cookies.get('lakou_cart')!)
   const stolen = await other.get('/fr/panier')
   assert.doesNotMatch(stolen.body, /name="quantity" type="number"[^>]*value="2"/)
+})
+
+test('switching the delivery area to Guadeloupe re-prices the open cart in the Guadeloupe list', async () => {
+  const b = new Browser(t.app)
+  await b.get('/fr/panier')
+  await b.post('/fr/panier/ajouter', { variantId: await variantIdBySku(t.database.db, 'ACS-RHB50-100'), quantity: '1' })
+  const mainland = await b.get('/fr/panier')
+  assert.match(textOf(mainland.body), /27,90\s€/, 'mainland list price of the rum')
+  const switched = await b.post('/market', { market: 'GP', back: '/fr/panier' })
+  assert.equal(switched.statusCode, 303)
+  const gp = await b.get('/fr/panier')
+  assert.match(textOf(gp.body), /18,50\s€/, 'Guadeloupe list price of the same rum')
+  assert.doesNotMatch(textOf(gp.body), /27,90\s€/)
 })

@@ -158,3 +158,14 @@ export async function attachCartToCustomer(ctx: Ctx, input: { cartId: string; cu
     .executeTakeFirst()
   return Number(r.numUpdatedRows) === 1
 }
+
+/**
+ * The shopper changed their delivery area: the open cart is priced in the new market's list
+ * from now on (lines not sold there show as problems on the cart page). Returns whether it moved.
+ */
+export async function moveCartToMarket(ctx: Ctx, input: { cartId: string; market: string }): Promise<boolean> {
+  const cart = await getCart(ctx, input.cartId)
+  if (!cart || cart.orderId || cart.market === input.market) return false
+  await checkoutDb(ctx.db).updateTable('carts').set({ market: input.market, updated_at: ctx.now }).where('id', '=', cart.id).where('order_id', 'is', null).execute()
+  return true
+}
