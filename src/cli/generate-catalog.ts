@@ -1,3 +1,4 @@
+import { seededRandom } from '../kernel/random.ts'
 import { sql, type Insertable } from 'kysely'
 import type { Database, Db } from '../kernel/db/client.ts'
 import { newId } from '../kernel/ids.ts'
@@ -124,17 +125,6 @@ const SIZES: Record<Template['net_quantity_unit'], number[]> = {
 }
 const WAREHOUSES = ['GP-JARRY', 'FR-HUB']
 
-/** mulberry32: small, fast, seedable; the catalogue must be reproducible for benchmarks. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const deFr = (word: string) => (/^[aeiouyéèêàâîôûh]/i.test(word) ? `d'${word}` : `de ${word}`)
 
@@ -185,7 +175,7 @@ export async function generateCatalog(database: Database, opts: GenerateCatalogO
   const now = opts.now ?? new Date()
   const batchSize = opts.batchSize ?? 1000
   const tag = now.getTime().toString(36)
-  const r = rng(opts.seed ?? 42)
+  const r = seededRandom(opts.seed ?? 42) // reproducible catalogues for benchmarks
   const templates = await loadTemplates(database.db)
   if (!templates.length) throw new Error('no demo products to copy: seed the demo market first')
   const communes = new Map((await sql<{ id: string; commune: string | null }>`select id, commune from producers`.execute(database.db)).rows.map((p) => [p.id, p.commune]))

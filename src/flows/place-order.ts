@@ -70,7 +70,7 @@ export async function placeOrder(ctx: Ctx, deps: CheckoutDeps, input: PlaceOrder
         },
         paymentMethod: input.paymentMethod, birthDate: input.birthDate ?? cart.birthDate, ageConfirmed: quote.needsAge && input.ageConfirmed,
         reservationExpiresAt: expiresAt,
-        lines: quote.lines.map((l) => ({ ...l, net: l.net, vat: l.vat, warehouseCode: l.warehouseCode! })),
+        lines: quote.lines.map((l) => ({ ...l, warehouseCode: l.warehouseCode! })),
       })
       const stockLines = quote.lines.flatMap((l, i) => (l.madeToOrder ? [] : [{ orderLineId: order.lineIds[i]!, variantId: l.variantId, warehouseCode: l.warehouseCode!, quantity: l.quantity }]))
       const held = await reserveStock(tctx, { orderId: order.orderId, lines: stockLines, expiresAt, usableUntil: quote.deliveryDate ?? quote.shipping!.promise.to })

@@ -119,9 +119,13 @@ export type Worker = { stop: () => Promise<void> }
 export function startWorker(db: Db, opts: { pollMs?: number; recurring?: readonly Recurring[]; log?: Logger | undefined } = {}): Worker {
   let stopped = false
   let running: Promise<void> = Promise.resolve()
+  // a recurring row is offered again only once its previous one ran, not on every poll
+  const offeredAt = new Map<string, number>()
   const tick = async () => {
     for (const r of opts.recurring ?? []) {
-      await enqueueJob(db, { name: r.name, payload: r.payload ?? {}, uniqueKey: `recurring:${r.name}`, runAt: new Date(Date.now() + r.everySeconds * 1000) })
+      if (Date.now() - (offeredAt.get(r.name) ?? -Infinity) < r.everySeconds * 1000) continue
+      const added = await enqueueJob(db, { name: r.name, payload: r.payload ?? {}, uniqueKey: `recurring:${r.name}`, runAt: new Date(Date.now() + r.everySeconds * 1000) })
+      if (added) offeredAt.set(r.name, Date.now()) // else the previous row is still pending: try again next poll
     }
     while (!stopped && (await runDueJobs(db, { log: opts.log })) > 0) {
       /* drain what is due */

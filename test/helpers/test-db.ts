@@ -60,7 +60,8 @@ async function pgliteCopy(seed: boolean): Promise<Database> {
   return openDatabase({ loadDataDir: new Uint8Array(fs.readFileSync(file)) })
 }
 
-async function postgresCopy(adminUrl: string, seed: boolean): Promise<Database> {
+/** Builds the migrated (and seeded) template database once per code version; returns its name. */
+async function postgresTemplate(adminUrl: string, seed: boolean): Promise<string> {
   const key = templateKey(seed).replace(/-/g, '_')
   const template = `lakou_tpl_${key}`
   const admin = new pg.Client({ connectionString: adminUrl })
@@ -81,6 +82,17 @@ async function postgresCopy(adminUrl: string, seed: boolean): Promise<Database> 
       await admin.query(`alter database "${template}_build" rename to "${template}"`)
     }
     await admin.query('select pg_advisory_unlock(7350101)')
+    return template
+  } finally {
+    await admin.end()
+  }
+}
+
+async function postgresCopy(adminUrl: string, seed: boolean): Promise<Database> {
+  const template = await postgresTemplate(adminUrl, seed)
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  try {
     const name = `lakou_t_${randomBytes(6).toString('hex')}`
     await admin.query(`create database "${name}" template "${template}"`)
     const db = await openDatabase({ databaseUrl: withDatabase(adminUrl, name), poolMax: 10 })
@@ -137,13 +149,11 @@ export type SharedTestDatabase = { env: Record<string, string>; open: () => Prom
 export async function sharedTestDatabase(): Promise<SharedTestDatabase> {
   const url = process.env.DATABASE_URL
   if (url) {
-    const key = templateKey(true).replace(/-/g, '_')
-    const probe = await postgresCopy(url, true) // builds the template if needed
-    await probe.close()
+    const template = await postgresTemplate(url, true)
     const name = `lakou_s_${randomBytes(6).toString('hex')}`
     const admin = new pg.Client({ connectionString: url })
     await admin.connect()
-    await admin.query(`create database "${name}" template "lakou_tpl_${key}"`)
+    await admin.query(`create database "${name}" template "${template}"`)
     await admin.end()
     const dbUrl = withDatabase(url, name)
     return {

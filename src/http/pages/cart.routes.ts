@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { h } from 'preact'
 import { z } from 'zod'
-import { LOCALES, type Ctx, type Locale } from '../../kernel/ctx.ts'
+import { LOCALES, type Locale } from '../../kernel/ctx.ts'
 import { notFound } from '../../kernel/errors.ts'
 import { getProductDetail } from '../../modules/catalog/index.ts'
-import { MAX_LINE_QUANTITY, changeCartLine, getCart, priceCart, saveCheckoutDetails, type Cart } from '../../modules/checkout/index.ts'
+import { MAX_LINE_QUANTITY, changeCartLine, priceCart, saveCheckoutDetails, type Cart } from '../../modules/checkout/index.ts'
 import { t, type MessageKey } from '../../web/i18n/index.ts'
 import { CartPage } from '../../web/storefront/cart-page.tsx'
 import { checkoutPaths } from '../../web/storefront/checkout/checkout-paths.ts'
@@ -65,7 +65,7 @@ export function registerCartPages(app: App, deps: RouteDeps): void {
       }
       const cart = await ensureCart(req, reply, config)
       const quantity = req.body.quantity
-      const r = await oneAtATime(req, cart.id, (ctx) => changeCartLine(ctx, { cartId: cart.id, variantId: id, quantity, mode: 'add' }))
+      const r = await changeCartLine(req.ctx, { cartId: cart.id, variantId: id, quantity, mode: 'add' })
       if (!r.ok) return refuse(req, reply, deps, r.code === 'CHECKOUT_NOT_SOLD' ? 'cart.error.notSold' : r.code === 'CHECKOUT_CART_CLOSED' ? 'cart.error.closed' : 'cart.error.quantity', r.code === 'CHECKOUT_QUANTITY_INVALID' ? 400 : 409, cart)
       const units = await syncCartUnits(req, reply, config, cart.id)
       if (wantsJson(req)) return reply.header('cache-control', 'no-store').send({ ok: true, units, message: t(req.ctx.locale, 'cart.addedShort') })
@@ -77,7 +77,7 @@ export function registerCartPages(app: App, deps: RouteDeps): void {
       if (req.validationError) return refuse(req, reply, deps, 'cart.error.quantity', 400, cart)
       if (cart?.lines.some((l) => l.variantId === req.body.variantId)) {
         const { variantId: v, quantity } = req.body
-        const r = await oneAtATime(req, cart.id, (ctx) => changeCartLine(ctx, { cartId: cart.id, variantId: v, quantity, mode: 'set' }))
+        const r = await changeCartLine(req.ctx, { cartId: cart.id, variantId: v, quantity, mode: 'set' })
         if (!r.ok) return refuse(req, reply, deps, r.code === 'CHECKOUT_NOT_SOLD' ? 'cart.error.notSold' : 'cart.error.quantity', 400, cart)
         await syncCartUnits(req, reply, config, cart.id)
       }
@@ -88,7 +88,7 @@ export function registerCartPages(app: App, deps: RouteDeps): void {
       const cart = await readCart(req, config)
       if (cart?.lines.some((l) => l.variantId === req.body.variantId)) {
         const v = req.body.variantId
-        await oneAtATime(req, cart.id, (ctx) => changeCartLine(ctx, { cartId: cart.id, variantId: v, quantity: 0, mode: 'set' }))
+        await changeCartLine(req.ctx, { cartId: cart.id, variantId: v, quantity: 0, mode: 'set' })
         await syncCartUnits(req, reply, config, cart.id)
       }
       return seeOther(reply, checkoutPaths.cart(locale))
@@ -128,14 +128,6 @@ export async function applyPromo(req: FastifyRequest, body: z.infer<typeof Promo
  * a double click never lose a unit (each change reads the line, then writes it). Inside, only
  * the transaction is used (PGlite has one connection).
  */
-async function oneAtATime<T>(req: FastifyRequest, cartId: string, change: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return req.ctx.db.transaction().execute(async (trx) => {
-    const ctx: Ctx = { ...req.ctx, db: trx }
-    await getCart(ctx, cartId, { forUpdate: true })
-    return change(ctx)
-  })
-}
-
 type Flash = { added: string | null; promoFlash: { code: string; error: string } | null; notice: MessageKey | null }
 
 async function renderCart(req: FastifyRequest, reply: FastifyReply, deps: RouteDeps, cart: Cart | null, flash: Flash, alternates: Partial<Record<Locale, string>>, status = 200): Promise<FastifyReply> {

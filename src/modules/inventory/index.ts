@@ -3,7 +3,7 @@ export { pickFefo, fefoOrder, type LotStock, type LotPick } from './fefo.ts'
 /** Holds stock for an unpaid order (FEFO, row locks, database CHECK as last defence). */
 export { reserveStock, type ReserveStockInput, type ReserveStockResult, type ReserveLine, type Reservation } from './reserve-stock.ts'
 /** Payment, cancellation and expiry moves of an order's stock. */
-export { allocateReservations, releaseReservations, listOrdersWithExpiredHolds, extendHold } from './settle-reservations.ts'
+export { allocateReservations, releaseReservations, extendHold } from './settle-reservations.ts'
 /** Units a variant can still sell per warehouse, in usable lots. */
 export { availableByWarehouse } from './available-by-warehouse.ts'
 export type { MovementReason, ReservationStatus } from './tables.ts'

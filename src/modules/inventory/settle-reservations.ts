@@ -50,19 +50,6 @@ export async function releaseReservations(ctx: Ctx, input: { orderId: string; no
   return released.reduce((a, r) => a + r.quantity, 0)
 }
 
-/** Orders whose stock hold has lapsed (the release-expired sweep cancels them). */
-export async function listOrdersWithExpiredHolds(ctx: Ctx, input: { limit: number }): Promise<string[]> {
-  const rows = await inventoryDb(ctx.db)
-    .selectFrom('stock_reservations')
-    .select('order_id')
-    .distinct()
-    .where('status', '=', 'HELD')
-    .where('expires_at', '<', ctx.now)
-    .limit(input.limit)
-    .execute()
-  return rows.map((r) => r.order_id)
-}
-
 /** Moves the hold's deadline (a card payment still pending at the provider keeps its stock longer). */
 export async function extendHold(ctx: Ctx, input: { orderId: string; expiresAt: Date }): Promise<void> {
   await inventoryDb(ctx.db).updateTable('stock_reservations').set({ expires_at: input.expiresAt, updated_at: ctx.now }).where('order_id', '=', input.orderId).where('status', '=', 'HELD').execute()

@@ -4,4 +4,4 @@ export { saleTaxRule, MENTION_IMPORT_VAT_DDP, MENTION_DAP, type SaleTaxRule } fr
 export { computeBasketTax, mergeByRate, UnknownTaxCategoryError, type BasketLine, type BasketTax, type TaxedLine, type RatePart, type TaxCategoryRates } from './basket-tax.ts'
 export { exciseForLine, tariffAt, MissingTariffError, type ExciseAmounts, type ExciseGoods, type ExciseScope, type ExciseTariffRow } from './excise.ts'
 /** Rates, tariffs and places in force, read from the dated tables. */
-export { vatRatesOn, vatRatesByTerritory, exciseTariffs, taxPlaces } from './load-tax-tables.ts'
+export { vatRatesByTerritory, exciseTariffs, taxPlaces } from './load-tax-tables.ts'

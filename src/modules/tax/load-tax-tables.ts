@@ -10,22 +10,6 @@ import { taxDb } from './tables.ts'
  * Rates and tariffs are dated rows (a change is a new row): these read what is in force on
  * a day. Cached for a minute per day: every checkout step prices the basket.
  */
-export async function vatRatesOn(ctx: Ctx, territory: string, day: string): Promise<TaxCategoryRates> {
-  return ratesCache.get(ctx.db, `${territory}|${day}`, async () => {
-    const rows = await taxDb(ctx.db)
-      .selectFrom('vat_rates')
-      .select(['vat_category_code', 'rate_bp'])
-      .where('territory_code', '=', territory)
-      .where('valid_from', '<=', day)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', day)]))
-      .orderBy('valid_from')
-      .execute()
-    const rates: Record<string, number> = {}
-    for (const r of rows) rates[r.vat_category_code] = r.rate_bp // latest start wins
-    return rates
-  })
-}
-
 /** Every territory's rates in force on a day (one query, cached): territory → category → bp. */
 export async function vatRatesByTerritory(ctx: Ctx, day: string): Promise<ReadonlyMap<string, TaxCategoryRates>> {
   return allRatesCache.get(ctx.db, day, async () => {
@@ -62,7 +46,6 @@ export async function taxPlaces(ctx: Ctx): Promise<Map<string, Place>> {
 }
 
 const day = isoDay
-const ratesCache = ttlCache<TaxCategoryRates>(60_000)
 const allRatesCache = ttlCache<ReadonlyMap<string, TaxCategoryRates>>(60_000)
 const tariffCache = ttlCache<ExciseTariffRow[]>(60_000)
 const placesCache = ttlCache<Map<string, Place>>(60_000)

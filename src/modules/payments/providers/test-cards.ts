@@ -28,14 +28,5 @@ export function testCardScenario(number: string): TestCardScenario {
   return { status: 'succeeded' }
 }
 
-/** A small deterministic generator (mulberry32), so a shuffled delivery order is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The test provider's seeded generator (a shuffled delivery order is the same on every run). */
+export { seededRandom } from '../../../kernel/random.ts'
