@@ -114,16 +114,23 @@ async function main() {
     console.log(`${PROCESSES} Lakou process(es) up; ${SHOPPERS} shoppers for ${DURATION} s (+2 s warm-up)`)
     bar.start(DURATION + 2, 0)
     const ticker = setInterval(() => bar.increment(), 1000)
+    // CPU time spent per checkout, less sensitive than the rate to other load on a shared machine
+    const lakouPids = servers.map((s) => s.child.pid!)
+    let cpuFrom: { lakou: number; db: Map<number, number> } | null = null
+    setTimeout(() => void cpuSample(env, lakouPids).then((c) => (cpuFrom = c)), 2000)
     const result = await new Promise<Result>((resolve, reject) => {
       const w = new Worker(new URL('./bench-checkout-shoppers.mjs', import.meta.url), { workerData: { urls: servers.map((s) => s.url), variants, shoppers: SHOPPERS, seconds: DURATION, warmup: 2 } })
       w.once('message', resolve)
       w.once('error', reject)
     })
+    const cpuTo = await cpuSample(env, lakouPids)
     clearInterval(ticker)
     bar.stop()
     const rate = result.checkouts / result.seconds
     const worstP99 = Math.max(...Object.values(result.steps).map((s) => s.p99))
+    const cpu = cpuFrom && result.checkouts ? perCheckout(cpuFrom, cpuTo, result.checkouts) : null
     console.log(`\n${DB}, ${PROCESSES} process(es): ${result.checkouts} checkouts in ${result.seconds.toFixed(1)} s = ${rate.toFixed(0)} checkouts/s, ${result.errors} errors`)
+    if (cpu) console.log(`CPU per checkout: Lakou ${cpu.lakouMs.toFixed(1)} ms${cpu.dbMs !== null ? `, PostgreSQL backends ${cpu.dbMs.toFixed(1)} ms` : ''} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`)
     console.log('step              p50 ms   p99 ms   max ms')
     for (const s of STEPS) {
       const st = result.steps[s]!
@@ -134,7 +141,7 @@ async function main() {
     if (pass !== null) console.log(`target ≥ 300 checkouts/s, 0 errors, p99 < 200 ms per step: ${pass ? 'PASS' : 'MISS'}`)
     fs.mkdirSync(path.join(PROJECT_ROOT, 'bench-results'), { recursive: true })
     const out = path.join(PROJECT_ROOT, 'bench-results', `checkout-${DB}-${PROCESSES}p-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-    fs.writeFileSync(out, JSON.stringify({ db: DB, processes: PROCESSES, shoppers: SHOPPERS, rate, ...result, pass }, null, 2))
+    fs.writeFileSync(out, JSON.stringify({ db: DB, processes: PROCESSES, shoppers: SHOPPERS, rate, cpuPerCheckout: cpu, loadAverage: os.loadavg(), ...result, pass }, null, 2))
     console.log(`results: ${path.relative(PROJECT_ROOT, out)}`)
   } finally {
     for (const s of servers) {
@@ -143,6 +150,35 @@ async function main() {
     }
     await cleanup()
   }
+}
+
+// user + system CPU of a process, in ms (Linux /proc; 0 when unreadable)
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return 0
+  }
+}
+
+// the Lakou processes, and on PostgreSQL the server processes of the bench database
+async function cpuSample(env: Record<string, string>, lakouPids: number[]): Promise<{ lakou: number; db: Map<number, number> }> {
+  const db = new Map<number, number>()
+  if (env.DATABASE_URL) {
+    const c = new pg.Client({ connectionString: env.DATABASE_URL })
+    await c.connect()
+    const r = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
+    await c.end()
+    for (const { pid } of r.rows) db.set(pid, cpuMs(pid))
+  }
+  return { lakou: lakouPids.reduce((a, pid) => a + cpuMs(pid), 0), db }
+}
+
+function perCheckout(from: { lakou: number; db: Map<number, number> }, to: { lakou: number; db: Map<number, number> }, checkouts: number): { lakouMs: number; dbMs: number | null } {
+  let db = 0
+  for (const [pid, ms] of to.db) db += ms - (from.db.get(pid) ?? 0)
+  return { lakouMs: (to.lakou - from.lakou) / checkouts, dbMs: to.db.size ? db / checkouts : null }
 }
 
 main().catch((err) => {

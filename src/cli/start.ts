@@ -7,6 +7,7 @@ import { listen } from '../http/server.ts'
 import { startWorker } from '../kernel/jobs.ts'
 import { RECURRING_JOBS } from '../jobs/registry.ts'
 import { isEmptyMarket, seedDemoMarket, seedMissingReferenceData } from '../seed/seed-demo-market.ts'
+import { ensureDemoAdministrator } from '../seed/demo-administrator.ts'
 
 /** `npm start`: open the database, migrate, seed the demo market on first run, serve. */
 async function main() {
@@ -20,6 +21,7 @@ async function main() {
   if (config.seed === 'auto') {
     if (await isEmptyMarket(database)) await seedDemoMarket(database, { dataDir: config.dataDir, log })
     else await seedMissingReferenceData(database, { dataDir: config.dataDir, log })
+    await ensureDemoAdministrator(database, log)
   }
   const app = await buildApp(config, { database, logger: log })
   // durable jobs (e-mails, webhooks, the expiry sweep) run in this process unless JOBS=off

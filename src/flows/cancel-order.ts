@@ -2,7 +2,7 @@ import type { Ctx } from '../kernel/ctx.ts'
 import { AppError } from '../kernel/errors.ts'
 import { enqueueJob } from '../kernel/jobs.ts'
 import { releaseReservations } from '../modules/inventory/index.ts'
-import { getInvoiceForOrder, issueCreditNote } from '../modules/invoicing/index.ts'
+import { getInvoiceForOrder, issueRefundCreditNote } from '../modules/invoicing/index.ts'
 import { SHOPPER_CANCELLABLE, getOrderView, transitionOrder } from '../modules/orders/index.ts'
 import { releasePromoRedemption } from '../modules/promotions/index.ts'
 import type { CheckoutDeps } from './checkout-deps.ts'
@@ -27,13 +27,16 @@ export async function cancelOrderByShopper(ctx: Ctx, deps: CheckoutDeps, input: 
     await releasePromoRedemption(tctx, { orderId: order.id })
     let refund: number | null = null
     if (t.from === 'paid') {
+      // what is left after any partial refund the team already made: credited and refunded now
+      refund = order.totals.gross
       const invoice = await getInvoiceForOrder(tctx, order.id)
       if (invoice) {
-        const note = await issueCreditNote(tctx, { invoiceId: invoice.id, reason: 'Annulation de la commande par le client', lines: 'all', shipping: true, issuedAt: tctx.now })
-        if (!note.ok) throw new AppError('INTERNAL', `credit note of order ${order.number} refused: ${note.code}`)
+        const note = await issueRefundCreditNote(tctx, { invoiceId: invoice.id, reason: 'Annulation de la commande par le client', issuedAt: tctx.now, credit: { kind: 'rest' } })
+        if (note.ok) refund = -note.totalGross
+        else if (note.code === 'INVOICING_CREDIT_EMPTY') refund = 0
+        else throw new AppError('INTERNAL', `credit note of order ${order.number} refused: ${note.code}`)
       }
-      refund = order.totals.gross
-      await enqueueJob(tctx.db, { name: REFUND_CANCELLED_ORDER_JOB, payload: { orderId: order.id, amount: refund }, uniqueKey: `refund-cancelled:${order.id}` })
+      if (refund > 0) await enqueueJob(tctx.db, { name: REFUND_CANCELLED_ORDER_JOB, payload: { orderId: order.id, amount: refund }, uniqueKey: `refund-cancelled:${order.id}` })
     }
     await queueOrderCancelled(tctx, deps, order, 'customer', refund)
     return { ok: true }

@@ -18,7 +18,7 @@ export const REFUND_UNFULFILLABLE_JOB = 'orders.refund-unfulfillable-payment'
  * expiry sweep already released cannot be honoured: its refund is queued.
  */
 export async function completePaidOrder(tctx: Ctx, deps: CheckoutDeps, input: { orderId: string; paymentId: string | null }): Promise<{ changed: boolean }> {
-  const t = await transitionOrder(tctx, { orderId: input.orderId, to: 'paid', from: ['placed', 'awaiting_payment'], note: 'payment captured', set: { paid_at: tctx.now, reservation_expires_at: null } })
+  const t = await transitionOrder(tctx, { orderId: input.orderId, to: 'paid', from: ['placed', 'awaiting_payment'], note: 'payment captured', set: { paid_at: tctx.now, reservation_expires_at: null }, withView: true })
   if (!t.changed) {
     if (t.status === 'cancelled' && input.paymentId) {
       await enqueueJob(tctx.db, { name: REFUND_UNFULFILLABLE_JOB, payload: { orderId: input.orderId, paymentId: input.paymentId }, uniqueKey: `refund-unfulfillable:${input.paymentId}` })
@@ -26,7 +26,8 @@ export async function completePaidOrder(tctx: Ctx, deps: CheckoutDeps, input: { 
     return { changed: false }
   }
   await allocateReservations(tctx, { orderId: input.orderId })
-  const order = (await getOrderView(tctx, input.orderId, { history: false }))!
+  // the paid order as the move left it (lines included): the e-mail and the invoice are made from it
+  const order = t.view ?? (await getOrderView(tctx, input.orderId, { history: false }))!
   await queueOrderConfirmation(tctx, deps, order, { status: 'paid' })
   if (t.from === 'awaiting_payment') await queueOrderPaid(tctx, deps, order)
   // last: the gap-free number locks its counter row until commit, so it is taken as late as possible

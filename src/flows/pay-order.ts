@@ -24,13 +24,20 @@ export type PaymentFailure = { ok: false; code: 'PAYMENT_DECLINED' | 'PAYMENT_CA
  */
 export async function payOrder(ctx: Ctx, deps: CheckoutDeps, input: { orderId: string; orderNumber: string; amount: number; email: string; method: 'card' | 'bank_transfer'; card?: CardInput | undefined; attemptKey: string }): Promise<PaymentOutcome | PaymentFailure> {
   const accessToken = orderAccessToken(deps.appSecret, input.orderId)
+  let completed = false
   const pay = await startPayment(ctx, deps.providers, {
     orderId: input.orderId, orderNumber: input.orderNumber, amount: input.amount, currency: 'EUR', method: input.method,
     ...(input.card ? { card: input.card } : {}), customerEmail: input.email, idempotencyKey: `${input.orderId}:${input.attemptKey}`,
+    // captured at once: the order is completed in the transaction that records the capture
+    onCaptured: async (tctx, paymentId) => {
+      await completePaidOrder(tctx, deps, { orderId: input.orderId, paymentId })
+      completed = true
+    },
   })
   if (!pay.ok) return { ok: false, code: pay.code, message: pay.message, orderId: input.orderId, accessToken }
   if (pay.status === 'CAPTURED') {
-    await ctx.db.transaction().execute((trx) => completePaidOrder({ ...ctx, db: trx }, deps, { orderId: input.orderId, paymentId: pay.paymentId }))
+    // a capture recorded earlier (a retried request): completing again is a no-op when already done
+    if (!completed) await ctx.db.transaction().execute((trx) => completePaidOrder({ ...ctx, db: trx }, deps, { orderId: input.orderId, paymentId: pay.paymentId }))
     return { ok: true, orderId: input.orderId, orderNumber: input.orderNumber, accessToken, status: 'paid' }
   }
   const expiresAt = new Date(ctx.now.getTime() + (pay.status === 'PENDING' ? PENDING_CARD_HOLD_MINUTES * 60_000 : BANK_TRANSFER_HOLD_DAYS * 86_400_000))

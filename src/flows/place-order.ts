@@ -1,5 +1,6 @@
 import type { Ctx } from '../kernel/ctx.ts'
-import { getCart, closeCart, loadPricingRefs, priceCart, type Quote } from '../modules/checkout/index.ts'
+import { newId } from '../kernel/ids.ts'
+import { claimCartForOrder, getCart, loadPricingRefs, priceCart, type Quote } from '../modules/checkout/index.ts'
 import { reserveStock } from '../modules/inventory/index.ts'
 import { createOrder, findOrderById, findOrderByIdempotencyKey, orderAccessToken } from '../modules/orders/index.ts'
 import type { CardInput } from '../modules/payments/index.ts'
@@ -32,35 +33,43 @@ export type PlaceOrderResult = PaymentOutcome | PlaceOrderFailure
 
 /**
  * Cart → order, in two parts (ARCHITECTURE.md §4):
- * 1. One transaction: lock the cart, price it again on the server, write the order and its
- *    lines, hold the stock lot by lot (FEFO), redeem the promotion, close the cart. Any
- *    failure rolls all of it back: no half-written order, no stray hold.
+ * 1. One transaction: lock and close the cart, price it again on the server, write the order
+ *    and its lines, hold the stock lot by lot (FEFO), redeem the promotion. Any failure rolls
+ *    all of it back (the cart reopens): no half-written order, no stray hold.
  * 2. Outside it, the payment call (a provider must never run inside a database
  *    transaction); its outcome moves the order (pay-order.ts). A crash between 1 and 2
  *    leaves a placed order whose hold the expiry sweep releases.
  */
 export async function placeOrder(ctx: Ctx, deps: CheckoutDeps, input: PlaceOrderInput): Promise<PlaceOrderResult> {
-  const existing = await findOrderByIdempotencyKey(ctx, input.idempotencyKey)
-  if (existing) return alreadyPlaced(deps, existing.orderId, existing.orderNumber, existing.status)
-  if (!input.acceptTerms) return fail('CHECKOUT_TERMS_REQUIRED', 'the terms of sale must be accepted')
+  if (!input.acceptTerms) {
+    // a resubmitted form finds its order whatever it says now
+    const existing = await findOrderByIdempotencyKey(ctx, input.idempotencyKey)
+    if (existing) return alreadyPlaced(deps, existing.orderId, existing.orderNumber, existing.status)
+    return fail('CHECKOUT_TERMS_REQUIRED', 'the terms of sale must be accepted')
+  }
 
   const refs = await loadPricingRefs(ctx)
   let placed: { orderId: string; orderNumber: string; total: number; email: string } | { existing: { orderId: string; orderNumber: string; status: string } }
   try {
     placed = await ctx.db.transaction().execute(async (trx) => {
       const tctx: Ctx = { ...ctx, db: trx }
-      const cart = await getCart(tctx, input.cartId, { forUpdate: true })
-      if (!cart) throw new Rollback(fail('CHECKOUT_CART_NOT_FOUND', 'cart not found'))
-      if (cart.orderId) {
-        const o = await findOrderById(tctx, cart.orderId)
+      // locks the open cart and marks it as this order's in one statement (a rollback reopens it)
+      const orderId = newId('ord')
+      const cart = await claimCartForOrder(tctx, { cartId: input.cartId, orderId })
+      if (!cart) {
+        // missing, foreign, or already ordered (a resubmitted form: its order, whatever the key says)
+        const other = await getCart(tctx, input.cartId)
+        const o = other?.orderId ? await findOrderById(tctx, other.orderId) : null
         if (o) return { existing: o }
+        throw new Rollback(fail('CHECKOUT_CART_NOT_FOUND', 'cart not found'))
       }
-      const quote = await priceCart(tctx, cart, refs)
+      const cctx: Ctx = { ...tctx, market: cart.market }
+      const quote = await priceCart(cctx, cart, refs)
       const blocked = checkQuote(quote, input, ctx.now)
       if (blocked) throw new Rollback(blocked)
       const expiresAt = new Date(ctx.now.getTime() + deps.reservationMinutes * 60_000)
-      const order = await createOrder(tctx, {
-        idempotencyKey: input.idempotencyKey, cartId: cart.id, customerId: cart.customerId, email: cart.email!, market: cart.market,
+      const order = await createOrder(cctx, {
+        orderId, idempotencyKey: input.idempotencyKey, cartId: cart.id, customerId: cart.customerId, email: cart.email!, market: cart.market,
         shipTo: cart.shipTo!, billTo: cart.shipTo!, zone: quote.zone!, shippingMethodCode: quote.shipping!.methodCode,
         shippingMethodName: quote.shipping!.name[ctx.locale], deliveryDate: quote.deliveryDate, promise: quote.shipping!.promise,
         promo: quote.promo ? { id: quote.promo.id, code: quote.promo.code } : null, totals: quote.totals,
@@ -73,22 +82,21 @@ export async function placeOrder(ctx: Ctx, deps: CheckoutDeps, input: PlaceOrder
         lines: quote.lines.map((l) => ({ ...l, warehouseCode: l.warehouseCode! })),
       })
       const stockLines = quote.lines.flatMap((l, i) => (l.madeToOrder ? [] : [{ orderLineId: order.lineIds[i]!, variantId: l.variantId, warehouseCode: l.warehouseCode!, quantity: l.quantity }]))
-      const held = await reserveStock(tctx, { orderId: order.orderId, lines: stockLines, expiresAt, usableUntil: quote.deliveryDate ?? quote.shipping!.promise.to })
+      const held = await reserveStock(cctx, { orderId: order.orderId, lines: stockLines, expiresAt, usableUntil: quote.deliveryDate ?? quote.shipping!.promise.to })
       if (!held.ok) {
         const name = quote.lines.find((l) => l.variantId === held.variantId)?.name ?? held.variantId
         throw new Rollback(fail('CHECKOUT_OUT_OF_STOCK', `${name} is no longer available in that quantity (${held.available} left)`, { variantId: held.variantId }))
       }
       if (quote.promo) {
-        const r = await redeemPromo(tctx, { promoId: quote.promo.id, orderId: order.orderId, customerKey: cart.customerId ?? cart.email!, now: ctx.now })
+        const r = await redeemPromo(cctx, { promoId: quote.promo.id, orderId: order.orderId, customerKey: cart.customerId ?? cart.email!, now: ctx.now })
         if (!r.ok) throw new Rollback(fail('CHECKOUT_PROMO_INVALID', `the code ${quote.promo.code} can no longer be used`))
       }
-      await closeCart(tctx, { cartId: cart.id, orderId: order.orderId })
       return { orderId: order.orderId, orderNumber: order.orderNumber, total: quote.totals.gross, email: cart.email! }
     })
   } catch (err) {
     if (err instanceof Rollback) return err.result as PlaceOrderFailure
     if (isUniqueViolation(err)) {
-      // the same form submitted twice at once: the other submission wrote the order
+      // the same idempotency key already placed an order (from this cart or another): that order
       const o = await findOrderByIdempotencyKey(ctx, input.idempotencyKey)
       if (o) return alreadyPlaced(deps, o.orderId, o.orderNumber, o.status)
     }

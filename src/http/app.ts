@@ -16,8 +16,11 @@ import { ASSETS_DIR, assetUrls } from './assets.ts'
 import { registerHealth } from './ops/health.ts'
 import { registerMetrics } from './ops/metrics.ts'
 import { frameworkErrorHandler, registerErrorHandling } from './plugins/error-handler.ts'
+import { registerMultipart } from './plugins/multipart.ts'
 import { registerRequestCtx } from './plugins/request-ctx.ts'
 import { registerSession } from './plugins/session.ts'
+import { registerStaffSession } from './admin/staff-session.ts'
+import { renderDenied } from './admin/index.ts'
 import { registerRoutes, renderErrorPage } from './routes.ts'
 import type { App } from './types.ts'
 import { buildPaymentProviders, type TestProviderSettings } from '../modules/payments/index.ts'
@@ -74,6 +77,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] })
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 })
+  await registerMultipart(app) // before the CSRF hook (routes.ts): upload forms carry `_csrf` in their multipart body
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -111,6 +115,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
 
   registerRequestCtx(app, deps.database)
   registerSession(app, deps.database, config)
+  // back-office sessions and the permission guard of every /admin route (before the routes exist)
+  registerStaffSession(app, deps.database, config, renderDenied(asset))
   registerErrorHandling(app, errorPage)
   registerMetrics(app)
   registerHealth(app, deps.database)

@@ -19,6 +19,7 @@ import { CART_COOKIE, verifyCartCookie } from './pages/cart-cookie.ts'
 import { checkoutPaths } from '../web/storefront/checkout/checkout-paths.ts'
 import { t } from '../web/i18n/index.ts'
 import { registerCsrf } from './plugins/csrf.ts'
+import { registerAdmin } from './admin/index.ts'
 import { registerPaymentWebhookRoutes } from './store/payment-webhooks.routes.ts'
 import { settlePaymentEvent } from '../flows/settle-payment.ts'
 
@@ -51,6 +52,7 @@ export async function registerRoutes(app: App, deps: RouteDeps): Promise<void> {
       return orders.map((o) => ({ number: o.number, placedAt: o.placedAt, statusLabel: t(ctx.locale, `orderPage.status.${o.status}`), totalGross: o.totalGross, url: checkoutPaths.order(ctx.locale, o.id) }))
     },
   })
+  registerAdmin(app, deps)
   // CSRF check of every form POST, and the CSRF field of cached pages filled per response: after the
   // page cache (registered by registerPages) so it keeps the placeholder, never a visitor's token.
   // Keep it before any await: hooks bind to the routes registered in this synchronous span.

@@ -13,6 +13,8 @@ export type Actor =
   | { kind: 'system'; name: string }
   /** a signed-in shopper */
   | { kind: 'customer'; customerId: string }
+  /** a member of the delegation team, signed in to the back office (roles: modules/staff/permissions.ts) */
+  | { kind: 'staff'; staffId: string; email: string; roles: readonly string[] }
 
 /**
  * What every use case receives first: the database (or the open transaction),

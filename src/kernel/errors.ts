@@ -52,6 +52,16 @@ export const ERROR_CODES = {
   WITHDRAWAL_CLOSED: 409,
   /** orders: withdrawal asked for lines that are not eligible or more units than bought */
   WITHDRAWAL_LINES_INVALID: 400,
+  /** orders: a refund asked of an order with nothing (left) to give back: unpaid, or refunded already */
+  ORDER_NOT_REFUNDABLE: 409,
+  /** orders: a refund over what is left to refund on the order (nothing changed) */
+  ORDER_REFUND_TOO_LARGE: 409,
+  /** staff: another member already has this e-mail */
+  STAFF_EMAIL_TAKEN: 409,
+  /** staff: the last active administrator cannot lose the role or be deactivated */
+  STAFF_LAST_ADMINISTRATOR: 409,
+  /** staff: a wrong, reused or expired second-factor code */
+  STAFF_TOTP_INVALID: 401,
   /** a bug or an outage: logged once with the request id */
   INTERNAL: 500,
   /** a dependency (database) is not ready */
@@ -124,6 +134,24 @@ export const ERROR_CODES = {
   PAYMENT_TRANSFER_AMOUNT_MISMATCH: 409,
   /** payments: a bank transfer for a payment no longer awaited (failed or cancelled order) */
   PAYMENT_TRANSFER_NOT_AWAITING: 409,
+  /** catalog: a product or category slug (URL) already used by another record */
+  CATALOG_SLUG_TAKEN: 409,
+  /** catalog: a product handle (import key) already used by another product */
+  CATALOG_HANDLE_TAKEN: 409,
+  /** catalog: a SKU already used by another variant */
+  CATALOG_SKU_TAKEN: 409,
+  /** catalog: a CSV file over the size or row limit (nothing read, nothing changed) */
+  CATALOG_CSV_TOO_LARGE: 413,
+  /** media: the file is not a picture (text, PDF, damaged, truncated or a polyglot that does not decode) */
+  MEDIA_NOT_AN_IMAGE: 415,
+  /** media: a picture in a format we do not take (SVG, GIF, HEIC, TIFF…): JPEG, PNG, WebP or AVIF only */
+  MEDIA_UNSUPPORTED_FORMAT: 415,
+  /** media: more than 10 MB, or more than 40 megapixels */
+  MEDIA_TOO_LARGE: 413,
+  /** media: smaller than 200 × 200 pixels */
+  MEDIA_TOO_SMALL: 422,
+  /** media: a malformed upload form (no file, several files, too many fields) */
+  MEDIA_UPLOAD_INVALID: 400,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

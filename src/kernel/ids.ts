@@ -16,6 +16,8 @@ export type IdPrefix =
   | 'shz' | 'shm' | 'shr' | 'pro' | 'prr'
   // invoicing
   | 'inv'
+  // staff (back office)
+  | 'stf' | 'sts'
 
 /** A ULID-shaped id: 10 chars of millisecond time then 16 random chars, sortable by creation. */
 export function newId(prefix: IdPrefix, now: number = Date.now()): string {

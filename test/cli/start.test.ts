@@ -17,7 +17,7 @@ function start(dataDir: string, env: Record<string, string> = {}): Promise<Start
   })
   const lines: string[] = []
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${lines.join('\n')}`)), 90_000)
+    const timer = setTimeout(() => reject(new Error(`no start within 180 s:\n${lines.join('\n')}`)), 180_000)
     const onData = (buf: Buffer) => {
       for (const line of buf.toString().split('\n').filter(Boolean)) {
         lines.push(line)
@@ -50,6 +50,19 @@ test('first start seeds the demo market; a second start reuses the data folder w
   assert.ok(first.lines.some((l) => l.includes('demo market loaded')), 'first start loads the demo market')
   const health = await (await fetch(`${first.url}/health`)).json()
   assert.equal(health.database.kind, 'pglite')
+  // the demo administrator's password is printed once, and opens the back office
+  const shown = first.lines.map((l) => /"email":"admin@lakou\.example","password":"([^"]+)"/.exec(l)).find(Boolean)
+  assert.ok(shown, 'the first start prints the demo administrator account')
+  const page = await fetch(`${first.url}/admin/connexion`)
+  const csrfCookie = /lakou_csrf=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')![1]
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!
+  const signIn = await fetch(`${first.url}/admin/connexion`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `lakou_csrf=${csrfCookie}` },
+    body: new URLSearchParams({ _csrf: token, email: 'admin@lakou.example', password: shown[1]! }).toString(),
+  })
+  assert.equal(signIn.status, 303)
+  assert.match(signIn.headers.get('set-cookie') ?? '', /lakou_staff=/)
 
   // a second process on the same folder is refused while the first runs
   await assert.rejects(start(dataDir), (e: Error) => /in use by process/.test(e.message))
@@ -57,6 +70,7 @@ test('first start seeds the demo market; a second start reuses the data folder w
   assert.equal(await stop(first), 0, 'graceful shutdown exits 0')
   const second = await start(dataDir)
   assert.ok(!second.lines.some((l) => l.includes('demo market loaded')), 'second start does not re-seed')
+  assert.ok(!second.lines.some((l) => l.includes('"password"')), 'nor prints a password again')
   const h2 = await (await fetch(`${second.url}/health`)).json()
   assert.equal(h2.status, 'ok')
   assert.equal(await stop(second), 0)

@@ -9,7 +9,7 @@ import type { App } from '../types.ts'
  * - The browser holds a random secret in the httpOnly, SameSite=Lax cookie `lakou_csrf`.
  * - A form carries `_csrf` = HMAC-SHA256(APP_SECRET, secret + the session token): a page on
  *   another site can neither read the cookie nor compute the token, and a token planted through
- *   a tossed cookie dies with the victim's session (OWASP "signed double-submit cookie").
+ *   a tossed cookie dies with the victim's session, shopper's or staff's (OWASP "signed double-submit cookie").
  * - Every POST, PUT, PATCH and DELETE is checked before validation and before any handler:
  *   missing or wrong → 403 with a friendly page, nothing changed.
  * Exempt: `/api/…` (JSON Store API: no cookie-driven forms, CORS-protected JSON) and `/webhooks/…`
@@ -36,7 +36,7 @@ declare module 'fastify' {
 }
 
 const sign = (req: FastifyRequest, secret: string): string =>
-  createHmac('sha256', req.server.csrf.key).update(`csrf|${secret}|${req.customerSession?.token ?? ''}`).digest('base64url')
+  createHmac('sha256', req.server.csrf.key).update(`csrf|${secret}|${req.customerSession?.token ?? ''}|${req.staffSession?.token ?? ''}`).digest('base64url')
 
 /** The CSRF token of this browser and session; creates the cookie on a first visit. Marks the reply no-store. */
 export function csrfToken(req: FastifyRequest, reply: FastifyReply): string {

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { ERROR_CODES, type ErrorCode } from '../../kernel/errors.ts'
-import { changeCartLine, createCart, getCart, priceCart, saveCheckoutDetails, type Cart, type Quote } from '../../modules/checkout/index.ts'
+import { changeCartLine, createCart, getCart, priceCart, saveCheckoutDetailsIfOpen, type Cart, type CartChange, type Quote } from '../../modules/checkout/index.ts'
 import { placeOrder } from '../../flows/place-order.ts'
 import { signCartId, verifyCartCookie } from '../pages/cart-cookie.ts'
 import type { App } from '../types.ts'
@@ -32,7 +32,7 @@ export function registerCartRoutes(app: App): void {
     if (!tokenFits(secret, req.params.cartId, req.headers['x-cart-token'])) return notFound(reply)
     const r = await changeCartLine(ctx, { cartId: req.params.cartId, variantId: req.body.variantId, quantity: req.body.quantity, mode: 'add' })
     if (!r.ok) return refuse(reply, r.code, r.message)
-    return answer({ ...ctx, market: r.cart.market }, secret, r.cart)
+    return answer({ ...ctx, market: r.cart.market }, secret, r.cart, r.sellable)
   })
 
   app.put('/api/store/carts/:cartId/lines/:variantId', { schema: SetCartLine }, async (req, reply) => {
@@ -40,21 +40,25 @@ export function registerCartRoutes(app: App): void {
     if (!tokenFits(secret, req.params.cartId, req.headers['x-cart-token'])) return notFound(reply)
     const r = await changeCartLine(ctx, { cartId: req.params.cartId, variantId: req.params.variantId, quantity: req.body.quantity, mode: 'set' })
     if (!r.ok) return refuse(reply, r.code, r.message)
-    return answer({ ...ctx, market: r.cart.market }, secret, r.cart)
+    return answer({ ...ctx, market: r.cart.market }, secret, r.cart, r.sellable)
   })
 
   app.patch('/api/store/carts/:cartId/checkout', { schema: SaveCheckoutDetails }, async (req, reply) => {
-    const { ctx, cart } = await openCart(req, secret, req.params.cartId, req.headers['x-cart-token'])
-    if (!cart) return notFound(reply)
-    if (cart.orderId) return refuse(reply, 'CHECKOUT_CART_CLOSED', 'this cart has already become an order')
-    return answer(ctx, secret, await saveCheckoutDetails(ctx, { cartId: cart.id, ...req.body }))
+    const ctx = apiCtx(req)
+    if (!tokenFits(secret, req.params.cartId, req.headers['x-cart-token'])) return notFound(reply)
+    // saved and read back in one statement; a missing or ordered cart is told apart only then
+    const cart = await saveCheckoutDetailsIfOpen(ctx, { cartId: req.params.cartId, ...req.body })
+    if (cart === 'not_found') return notFound(reply)
+    if (cart === 'closed') return refuse(reply, 'CHECKOUT_CART_CLOSED', 'this cart has already become an order')
+    return answer({ ...ctx, market: cart.market }, secret, cart)
   })
 
   app.post('/api/store/carts/:cartId/order', { schema: PlaceOrder }, async (req, reply) => {
-    const { ctx, cart } = await openCart(req, secret, req.params.cartId, req.headers['x-cart-token'])
-    if (!cart) return notFound(reply)
+    // placeOrder reads (and locks) the cart itself: a missing or foreign cart is CHECKOUT_CART_NOT_FOUND (404)
+    const ctx = apiCtx(req)
+    if (!tokenFits(secret, req.params.cartId, req.headers['x-cart-token'])) return notFound(reply)
     const b = req.body
-    const r = await placeOrder(ctx, app.checkoutDeps, { cartId: cart.id, idempotencyKey: b.idempotencyKey, paymentMethod: b.paymentMethod, card: b.card, ageConfirmed: b.ageConfirmed, birthDate: b.birthDate ?? null, acceptTerms: b.acceptTerms })
+    const r = await placeOrder(ctx, app.checkoutDeps, { cartId: req.params.cartId, idempotencyKey: b.idempotencyKey, paymentMethod: b.paymentMethod, card: b.card, ageConfirmed: b.ageConfirmed, birthDate: b.birthDate ?? null, acceptTerms: b.acceptTerms })
     if (!r.ok) return refuse(reply, r.code, r.message, { ...(r.variantId ? { variantId: r.variantId } : {}), ...(r.orderId ? { orderId: r.orderId, accessToken: r.accessToken } : {}) })
     return reply.code(201).send({ orderId: r.orderId, orderNumber: r.orderNumber, status: r.status, accessToken: r.accessToken })
   })
@@ -75,8 +79,8 @@ async function openCart(req: FastifyRequest, secret: string, cartId: string, tok
   return { ctx: cart ? { ...ctx, market: cart.market } : ctx, cart }
 }
 
-async function answer(ctx: Ctx, secret: string, cart: Cart) {
-  return { token: signCartId(secret, cart.id), quote: quoteDto(await priceCart(ctx, cart)) }
+async function answer(ctx: Ctx, secret: string, cart: Cart, sellable?: Extract<CartChange, { ok: true }>['sellable']) {
+  return { token: signCartId(secret, cart.id), quote: quoteDto(await priceCart(ctx, cart, undefined, { sellable })) }
 }
 
 function quoteDto(q: Quote) {

@@ -30,3 +30,41 @@ export type * from './types.ts'
 export { resolveCatalogFilters, type CatalogFilterNames, type CatalogFilterIds } from './resolve-catalog-filters.ts'
 /** Variants a shopper may buy in a market, with everything checkout rules need. */
 export { getSellableVariants, type SellableVariant } from './get-sellable-variants.ts'
+/** Counts for the back-office home pages. */
+export { catalogCounts, type CatalogCounts } from './catalog-counts.ts'
+/** A product's pictures: attach a stored image, take one off, put them in order (audited). */
+export { attachProductImage, AttachProductImageInput } from './attach-product-image.ts'
+export { detachProductImage, DetachProductImageInput } from './detach-product-image.ts'
+export { reorderProductImages, ReorderProductImagesInput } from './reorder-product-images.ts'
+export type { ProductPictures } from './product-pictures.ts'
+/** The back-office product table: every status, text search, filters, sorts, server-side pages. */
+export { listAdminProducts, AdminProductListInput, PRODUCT_COUNT_CAP, type AdminProductRow, type AdminProductPage } from './list-admin-products.ts'
+/** A product by id, handle, SKU or slug (back-office forms). */
+export { findProductByRef } from './find-product-by-ref.ts'
+// ── Editing (back office): one use case per file, each with the zod schema of its input (field errors for the forms).
+/** A product with its variants and prices, any status, as the edit page shows it (with its version). */
+export { getProductForEdit, type ProductForEdit } from './get-product-for-edit.ts'
+/** Create a product / save its fields (version check → CONFLICT) / change its status. */
+export { createProduct, CreateProductInput, type SavedProduct } from './create-product.ts'
+export { updateProduct, UpdateProductInput } from './update-product.ts'
+export { setProductStatus, SetProductStatusInput } from './set-product-status.ts'
+/** Create or change a variant (SKU unique) / replace its prices (cents), under the product's version. */
+export { saveVariant, SaveVariantInput, type SavedVariant } from './save-variant.ts'
+export { setVariantPrices, SetVariantPricesInput } from './set-variant-prices.ts'
+/** Categories (tree, slugs unique per parent) and collections (texts, then their products). */
+export { saveCategory, SaveCategoryInput, type SavedCategory } from './save-category.ts'
+export { saveCollection, SaveCollectionInput, type SavedCollection } from './save-collection.ts'
+export { setCollectionProducts, SetCollectionProductsInput } from './set-collection-products.ts'
+export { type FieldError } from './edit-fields.ts'
+/** Catalogue CSV: read a file, plan (dry run: every error by line), apply a clean plan, export. */
+export { readCsv, CSV_LIMITS, type CsvTable } from './csv/read-csv.ts'
+export { planCatalogImport, type ImportPlan } from './csv/plan-import.ts'
+export { applyCatalogImport } from './csv/apply-import.ts'
+export { reportOf, emptySummary, type ImportReport, type ImportSummary, type CsvError } from './csv/report.ts'
+export { exportCatalogCsv, exportCatalogCsvChunks, type ExportOptions } from './csv/export-csv.ts'
+/** Back-office reads: a product's pictures, every category and collection (with versions), products by handle/SKU, reference codes. */
+export { listProductPictures, type ProductPicture } from './list-product-pictures.ts'
+export { listAdminCategories, type AdminCategory } from './list-admin-categories.ts'
+export { listAdminCollections, type AdminCollection } from './list-admin-collections.ts'
+export { findProductsByRefs } from './find-products-by-refs.ts'
+export { loadReferenceCodes, type ReferenceCodes } from './references.ts'

@@ -103,10 +103,23 @@ export async function loadPricingRefs(ctx: Ctx): Promise<PricingRefs> {
   return { warehouses, places, rates, tariffs, shipping }
 }
 
-export async function priceCart(ctx: Ctx, cart: Cart, preloaded?: PricingRefs): Promise<Quote> {
+/**
+ * `known.sellable`: catalogue rows this request already read (changeCartLine), not read twice.
+ * Outside a transaction the catalogue and stock reads go out together on the pool.
+ */
+export async function priceCart(ctx: Ctx, cart: Cart, preloaded?: PricingRefs, known: { sellable?: ReadonlyMap<string, SellableVariant> | undefined } = {}): Promise<Quote> {
   const refs = preloaded ?? (await loadPricingRefs(ctx))
   const today = ctx.now.toISOString().slice(0, 10)
-  const sellable = await getSellableVariants(ctx, { variantIds: cart.lines.map((l) => l.variantId), market: cart.market, locale: ctx.locale })
+  const ids = cart.lines.map((l) => l.variantId)
+  const unread = ids.filter((id) => !known.sellable?.has(id))
+  const readSellable = async () => {
+    const fresh = await getSellableVariants(ctx, { variantIds: unread, market: cart.market, locale: ctx.locale })
+    for (const [id, v] of known.sellable ?? []) if (ids.includes(id)) fresh.set(id, v)
+    return fresh
+  }
+  // stock of every line (a line that turns out not sold is simply not placed)
+  const readStock = () => availableByWarehouse(ctx, { variantIds: ids, usableUntil: cart.deliveryDate ?? today })
+  const [sellable, stock] = ctx.db.isTransaction ? [await readSellable(), await readStock()] : await Promise.all([readSellable(), readStock()])
   const problems: QuoteProblem[] = []
   const lines = cart.lines.flatMap((l) => {
     const v = sellable.get(l.variantId)
@@ -128,7 +141,6 @@ export async function priceCart(ctx: Ctx, cart: Cart, preloaded?: PricingRefs): 
 
   // A warehouse per line.
   const warehouses = refs.warehouses
-  const stock = await availableByWarehouse(ctx, { variantIds: lines.map((l) => l.v.variantId), usableUntil: cart.deliveryDate ?? today })
   const placed: { v: SellableVariant; quantity: number; warehouseCode: string | null; origin: string | null }[] = lines.map(({ v, quantity }) => {
     const pick = pickWarehouse({ line: { quantity, madeToOrder: v.madeToOrder, originTerritory: v.originTerritory, shippingClass: v.shippingClass }, zone: pricingZone, warehouses, available: stock.get(v.variantId) ?? new Map(), canShipFrom })
     if (pick.ok) return { v, quantity, warehouseCode: pick.warehouseCode, origin: pick.originTerritory }

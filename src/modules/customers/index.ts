@@ -32,7 +32,7 @@ export { normalizeAddress, overseasDepartmentOf, type NormalizedAddress } from '
 /** Country codes accepted in addresses and the ones offered first. */
 export { ISO_COUNTRIES, PREFERRED_COUNTRIES, OVERSEAS_DEPARTMENTS } from './countries.ts'
 /** The password policy and its limits. */
-export { passwordProblem, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, type PasswordProblem } from './password.ts'
+export { passwordProblem, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, type PasswordProblem } from '../../kernel/password.ts'
 /** Sign-in limits (per e-mail and per IP in a sliding window). */
 export { THROTTLE } from './throttle.ts'
 /** The jobs of this module. */

@@ -2,7 +2,7 @@ import type { Ctx } from '../../kernel/ctx.ts'
 import { newId } from '../../kernel/ids.ts'
 import { queueEmail } from '../notifications/index.ts'
 import { customersDb } from './tables.ts'
-import { emailKey, newSecretToken } from './tokens.ts'
+import { emailKey, newSecretToken } from '../../kernel/tokens.ts'
 import { inTransaction } from './in-transaction.ts'
 
 /** A reset link works for one hour, once. */

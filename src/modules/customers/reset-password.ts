@@ -1,10 +1,10 @@
 import type { Ctx } from '../../kernel/ctx.ts'
 import { customerColumns, toCustomer } from './customer-row.ts'
-import { hashPassword, passwordProblem, type PasswordProblem } from './password.ts'
+import { hashPassword, passwordProblem, type PasswordProblem } from '../../kernel/password.ts'
 import { createSession } from './sessions.ts'
 import { forgetSignInAttempts } from './sign-in-attempts.ts'
 import { customersDb } from './tables.ts'
-import { emailKey, hashToken, isWellFormedToken } from './tokens.ts'
+import { emailKey, hashToken, isWellFormedToken } from '../../kernel/tokens.ts'
 import type { Customer, NewSession } from './types.ts'
 import { inTransaction } from './in-transaction.ts'
 

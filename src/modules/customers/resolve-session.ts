@@ -1,7 +1,7 @@
 import type { Ctx } from '../../kernel/ctx.ts'
 import { DAY_MS, SESSION_MS } from './sessions.ts'
 import { customersDb } from './tables.ts'
-import { hashToken, isWellFormedToken } from './tokens.ts'
+import { hashToken, isWellFormedToken } from '../../kernel/tokens.ts'
 
 export type ResolvedSession = {
   customerId: string

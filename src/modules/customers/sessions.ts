@@ -1,7 +1,7 @@
 import type { Ctx } from '../../kernel/ctx.ts'
 import { newId } from '../../kernel/ids.ts'
 import { customersDb } from './tables.ts'
-import { hashToken, isWellFormedToken, newSecretToken } from './tokens.ts'
+import { hashToken, isWellFormedToken, newSecretToken } from '../../kernel/tokens.ts'
 import type { NewSession } from './types.ts'
 
 /** Sessions last 30 days after their last use (sliding expiry). */

@@ -1,10 +1,10 @@
 import type { Ctx } from '../../kernel/ctx.ts'
 import { createSession } from './sessions.ts'
 import { customerColumns, toCustomer } from './customer-row.ts'
-import { spendVerificationTime, verifyPassword } from './password.ts'
+import { spendVerificationTime, verifyPassword } from '../../kernel/password.ts'
 import { admitSignInAttempt, forgetSignInAttempts } from './sign-in-attempts.ts'
 import { customersDb } from './tables.ts'
-import { emailKey } from './tokens.ts'
+import { emailKey } from '../../kernel/tokens.ts'
 import type { Customer, NewSession } from './types.ts'
 
 export type SignInInput = {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { inventoryDb } from './tables.ts'
 
@@ -7,20 +8,17 @@ import { inventoryDb } from './tables.ts'
  * Returns how many units moved.
  */
 export async function allocateReservations(ctx: Ctx, input: { orderId: string }): Promise<number> {
-  const db = inventoryDb(ctx.db)
-  const moved = await db
-    .updateTable('stock_reservations')
-    .set({ status: 'ALLOCATED', expires_at: null, updated_at: ctx.now })
-    .where('order_id', '=', input.orderId)
-    .where('status', '=', 'HELD')
-    .returning(['lot_id', 'quantity'])
-    .execute()
-  if (moved.length === 0) return 0
-  await db
-    .insertInto('stock_movements')
-    .values(moved.map((r) => ({ lot_id: r.lot_id, quantity: 0, reserved_delta: -r.quantity, allocated_delta: r.quantity, reason: 'ALLOCATE' as const, reference: input.orderId, note: null })))
-    .execute()
-  return moved.reduce((a, r) => a + r.quantity, 0)
+  // one statement: the holds move and their ledger movements are written from what moved
+  const r = await sql<{ units: number }>`
+    WITH moved AS (
+      UPDATE stock_reservations SET status = 'ALLOCATED', expires_at = NULL, updated_at = ${ctx.now}
+       WHERE order_id = ${input.orderId} AND status = 'HELD'
+      RETURNING lot_id, quantity),
+    ledger AS (
+      INSERT INTO stock_movements (lot_id, quantity, reserved_delta, allocated_delta, reason, reference, note)
+      SELECT lot_id, 0, -quantity, quantity, 'ALLOCATE', ${input.orderId}::text, NULL FROM moved)
+    SELECT COALESCE(SUM(quantity), 0)::int AS units FROM moved`.execute(ctx.db)
+  return r.rows[0]?.units ?? 0
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { AppError } from '../../kernel/errors.ts'
+import { ttlCache } from '../../kernel/ttl-cache.ts'
 import { invoicingDb } from './tables.ts'
 
 /**
@@ -58,6 +59,16 @@ export async function getCompanyProfile(ctx: Ctx, id: string = SELLER_PROFILE_ID
   }
 }
 
+/**
+ * The seller's profile as invoices print it, cached 30 s per database (the transaction's own
+ * handle changes, its adapter does not). A save in this process shows at once; another
+ * process's save within the 30 s.
+ */
+export function currentSellerProfile(ctx: Ctx): Promise<CompanyProfile> {
+  return sellerCache.get(ctx.db.getExecutor().adapter, SELLER_PROFILE_ID, () => getCompanyProfile(ctx))
+}
+const sellerCache = ttlCache<CompanyProfile>(30_000)
+
 /** Creates or replaces a company profile (seed, back office); issued invoices keep their copy. */
 export async function saveCompanyProfile(ctx: Ctx, input: CompanyProfile): Promise<void> {
   const p = CompanyProfile.parse(input)
@@ -85,4 +96,5 @@ export async function saveCompanyProfile(ctx: Ctx, input: CompanyProfile): Promi
   }
   await invoicingDb(ctx.db).insertInto('company_profiles').values({ id: p.id, ...row })
     .onConflict((oc) => oc.column('id').doUpdateSet(row)).execute()
+  sellerCache.clear()
 }

@@ -24,3 +24,10 @@ export { InvoiceDraftSchema, type InvoiceDraft, type InvoiceLine, type PostalAdd
 export type { DraftProblemCode } from './check-invoice-draft.ts'
 /** Views of issued documents. */
 export type { InvoiceView, CreditNoteView } from './types.ts'
+/** Finance lists (staff): invoices or credit notes by number, order number and issue days, sorted, a page at a time. */
+export { listDocuments, DocumentListInput, DocumentFilters, DOCUMENT_COUNT_CAP, type DocumentRow, type DocumentPage } from './list-documents.ts'
+/** The rows of a CSV export (VAT per rate from the snapshots), in keyset batches. */
+export { exportDocumentRows, EXPORT_BATCH_SIZE, type DocumentExportRow, type DocumentExportFilters } from './export-documents.ts'
+/** What is left to credit on an invoice (units, shipping, money per VAT rate), and the credit note of a refund by units, amount or the rest. */
+export { creditLeftOfInvoice, creditLeftOfOrder, type CreditLeft, type LineLeft } from './credit-left.ts'
+export { issueRefundCreditNote, IssueRefundCreditNoteInput, type IssueRefundCreditNoteResult } from './issue-refund-credit-note.ts'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { AppError, notFound } from '../../kernel/errors.ts'
 import { newId } from '../../kernel/ids.ts'
-import { getCompanyProfile } from './company-profile.ts'
+import { currentSellerProfile } from './company-profile.ts'
 import { computeCreditAmounts, type AlreadyCredited, type CreditRefusal } from './credit-note-amounts.ts'
 import { calendarDateIn, inTransaction, takeNextNumber } from './numbering.ts'
 import { creditNoteFromRow, invoiceFromRow, selectCreditNotes, selectInvoices } from './queries.ts'
@@ -47,7 +47,7 @@ export async function issueCreditNote(ctx: Ctx, input: IssueCreditNoteInput): Pr
     const amounts = computeCreditAmounts(invoice.draft, before, { lines: req.lines ?? 'all', shipping: req.shipping })
     if (!amounts.ok) return amounts
 
-    const seller = await getCompanyProfile(tx)
+    const seller = await currentSellerProfile(tx)
     const year = Number(calendarDateIn(req.issuedAt, seller.timeZone).slice(0, 4))
     const { sequence, number } = await takeNextNumber(tx.db, 'A', year)
     const d = invoice.draft

@@ -1,20 +1,16 @@
 import type { Ctx } from '../../kernel/ctx.ts'
-import type { Db } from '../../kernel/db/client.ts'
+import { sql } from 'kysely'
 import { AppError } from '../../kernel/errors.ts'
 import { newId } from '../../kernel/ids.ts'
 import { checkInvoiceDraft, type DraftProblemCode } from './check-invoice-draft.ts'
-import { getCompanyProfile } from './company-profile.ts'
+import { currentSellerProfile } from './company-profile.ts'
 import { InvoiceDraftSchema, type InvoiceDraft } from './invoice-draft.ts'
-import { calendarDateIn, inTransaction, lockSeries, takeNextNumber } from './numbering.ts'
-import { invoicingDb } from './tables.ts'
+import { calendarDateIn, inTransaction, lockSeries } from './numbering.ts'
 import type { InvoiceSnapshot } from './types.ts'
 
 export type IssueInvoiceResult =
   | { ok: true; invoiceId: string; number: string; /** false: the order already had this invoice */ created: boolean }
   | { ok: false; code: DraftProblemCode; problems: string[] }
-
-const findForOrder = (db: Db, orderId: string) =>
-  invoicingDb(db).selectFrom('invoices').select(['id', 'number']).where('order_id', '=', orderId).executeTakeFirst()
 
 /**
  * Issues the invoice of an order from the draft the order flow computed, in the caller's
@@ -36,33 +32,29 @@ export async function issueInvoice(ctx: Ctx, draft: InvoiceDraft): Promise<Issue
   if (problems.length > 0) return { ok: false, code: problems[0]!.code, problems: problems.map((p) => p.message) }
 
   return inTransaction(ctx, async (tx): Promise<IssueInvoiceResult> => {
-    const existing = await findForOrder(tx.db, d.orderId)
-    if (existing) return { ok: true, invoiceId: existing.id, number: existing.number, created: false }
-    const seller = await getCompanyProfile(tx)
+    const seller = await currentSellerProfile(tx)
     const year = Number(calendarDateIn(d.issuedAt, seller.timeZone).slice(0, 4))
-    // Under the series lock, a concurrent issue for the same order has committed or not started.
+    // Under the series lock, a concurrent issue for the same order has committed or not started:
+    // the next statement (a new snapshot) sees its invoice and takes no number.
     await lockSeries(tx.db, 'F', year)
-    const raced = await findForOrder(tx.db, d.orderId)
-    if (raced) return { ok: true, invoiceId: raced.id, number: raced.number, created: false }
-
-    const { sequence, number } = await takeNextNumber(tx.db, 'F', year)
     const id = newId('inv', tx.now.getTime())
     const snapshot: InvoiceSnapshot = { version: 1, draft: d, seller }
-    await invoicingDb(tx.db).insertInto('invoices').values({
-      id,
-      number,
-      year,
-      sequence,
-      order_id: d.orderId,
-      order_number: d.orderNumber,
-      buyer_kind: d.buyer.kind,
-      currency: d.currency,
-      total_net: d.totalNet,
-      total_vat: d.totalVat,
-      total_gross: d.totalGross,
-      issued_at: d.issuedAt,
-      snapshot: JSON.stringify(snapshot),
-    }).execute()
-    return { ok: true, invoiceId: id, number, created: true }
+    // one statement: the order's invoice when it has one, else the next number and the new invoice
+    const r = await sql<{ id: string; number: string; created: boolean }>`
+      WITH existing AS (SELECT id, number FROM invoices WHERE order_id = ${d.orderId}),
+      next AS (
+        UPDATE invoice_counters SET last_value = last_value + 1
+         WHERE series = 'F' AND year = ${year}::int AND NOT EXISTS (SELECT 1 FROM existing)
+        RETURNING last_value),
+      issued AS (
+        INSERT INTO invoices (id, number, year, sequence, order_id, order_number, buyer_kind, currency, total_net, total_vat, total_gross, issued_at, snapshot)
+        SELECT ${id}::text, 'F-' || ${String(year)}::text || '-' || lpad(last_value::text, 6, '0'), ${year}::int, last_value, ${d.orderId}::text, ${d.orderNumber}::text,
+               ${d.buyer.kind}::text, ${d.currency}::text, ${d.totalNet}::bigint, ${d.totalVat}::bigint, ${d.totalGross}::bigint, ${d.issuedAt}::timestamptz, ${JSON.stringify(snapshot)}::jsonb
+          FROM next
+        RETURNING id, number)
+      SELECT id, number, true AS created FROM issued
+      UNION ALL SELECT id, number, false AS created FROM existing`.execute(tx.db)
+    const row = r.rows[0]!
+    return { ok: true, invoiceId: row.id, number: row.number, created: row.created }
   })
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
 import type { Db } from '../../kernel/db/client.ts'
 import { invoicingDb } from './tables.ts'
@@ -29,24 +30,23 @@ export function calendarDateIn(instant: Date, timeZone: string): string {
   return f.format(instant)
 }
 
-const ensureCounter = (db: Db, series: Series, year: number) =>
-  invoicingDb(db).insertInto('invoice_counters').values({ series, year }).onConflict((oc) => oc.columns(['series', 'year']).doNothing()).execute()
-
 /** Waits for and holds the (series, year) counter's row lock until the transaction ends. */
 export async function lockSeries(db: Db, series: Series, year: number): Promise<void> {
-  await ensureCounter(db, series, year)
-  await invoicingDb(db).selectFrom('invoice_counters').select('last_value').where('series', '=', series).where('year', '=', year).forUpdate().executeTakeFirstOrThrow()
+  const lock = () => invoicingDb(db).selectFrom('invoice_counters').select('last_value').where('series', '=', series).where('year', '=', year).forUpdate().executeTakeFirst()
+  if (await lock()) return
+  // the first document of the year creates its counter
+  await invoicingDb(db).insertInto('invoice_counters').values({ series, year }).onConflict((oc) => oc.columns(['series', 'year']).doNothing()).execute()
+  await lock()
 }
 
 /** The next number of the series; must run in the transaction that inserts the document. */
 export async function takeNextNumber(db: Db, series: Series, year: number): Promise<{ sequence: number; number: string }> {
   if (!db.isTransaction) throw new Error('takeNextNumber outside a transaction would leave gaps on failure')
-  await ensureCounter(db, series, year)
+  // one statement: the year's first number creates the counter, the others move it
   const row = await invoicingDb(db)
-    .updateTable('invoice_counters')
-    .set((eb) => ({ last_value: eb('last_value', '+', 1) }))
-    .where('series', '=', series)
-    .where('year', '=', year)
+    .insertInto('invoice_counters')
+    .values({ series, year, last_value: 1 })
+    .onConflict((oc) => oc.columns(['series', 'year']).doUpdateSet({ last_value: sql<number>`invoice_counters.last_value + 1` }))
     .returning('last_value')
     .executeTakeFirstOrThrow()
   return { sequence: row.last_value, number: documentNumber(series, year, row.last_value) }

@@ -10,3 +10,6 @@ export { imageUrl, imageSrcset } from './image-url.ts'
 export { FORMATS, type ImageFormat } from './render-image.ts'
 /** Options every image step takes (the seed options). */
 export type { ImageStepOptions } from './store-pictures.ts'
+/** Uploaded pictures: checked by content, limited, auto-oriented, stripped of metadata, rendered like drawn ones. */
+export { uploadImage, getImage, uploadImageSchema, type UploadImageInput, type StoredImage } from './upload-image.ts'
+export { UPLOAD_MAX_BYTES, UPLOAD_MAX_PIXELS, UPLOAD_MIN_SIDE } from './decode-upload.ts'

@@ -9,9 +9,14 @@ export { sendEmail, EMAIL_MAX_ATTEMPTS, type SendOutcome } from './send-email.ts
 export { createMailer, closeMailers, type Mailer, type MailSettings, type OutgoingEmail } from './mailer.ts'
 /** The job definitions of this module, built from the mail settings. */
 export { notificationJobs } from './jobs.ts'
-/** The outbox for the back office (staff/system only). */
-export { listOutbox, type OutboxEmail } from './list-outbox.ts'
+/** The outbox for the back office (staff/system only): filtered lists, a page with its total, one e-mail with its bodies. */
+export { listOutbox, listOutboxPage, getOutboxEmail, OutboxListInput, OUTBOX_COUNT_CAP, type OutboxEmail, type OutboxEmailSummary } from './list-outbox.ts'
 /** Template names, their data shapes and the renderer (subject, text, HTML). */
 export { renderEmail, TEMPLATES, type TemplateName, type TemplateData } from './templates/index.ts'
 export type { RenderedEmail } from './templates/blocks.ts'
 export type { EmailStatus } from './tables.ts'
+/** E-mails by status, for the back-office home pages. */
+export { outboxCounts } from './outbox-counts.ts'
+/** The e-mails about an order (order desk), and a staff resend of one (deduplicated per resend number). */
+export { listOrderEmails, type OrderEmail } from './order-emails.ts'
+export { resendEmail, type ResendEmailResult } from './resend-email.ts'

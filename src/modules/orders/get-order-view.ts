@@ -1,7 +1,14 @@
+import { sql, type Selectable } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { isoDay } from '../../kernel/dates.ts'
 import { SHOPPER_CANCELLABLE, type OrderState } from './order-lifecycle.ts'
-import { ordersDb, type OrderAddress, type RatePartJson, type TaxSummary } from './tables.ts'
+import { ordersDb, type OrderAddress, type OrderLinesTable, type OrdersTable, type OrderStatusHistoryTable, type RatePartJson, type TaxSummary, type WithdrawalRequestsTable } from './tables.ts'
+
+// a row as json_agg gives it: timestamps arrive as ISO strings
+type JsonRow<T> = { [K in keyof Selectable<T>]: Selectable<T>[K] extends Date ? string : Selectable<T>[K] }
+
+/** An orders row with its lines, history and withdrawals as JSON arrays. */
+export type OrderViewRow = Selectable<OrdersTable> & { lines: Selectable<OrderLinesTable>[]; history: JsonRow<OrderStatusHistoryTable>[]; withdrawals: JsonRow<WithdrawalRequestsTable>[] }
 
 /** Days a consumer has to withdraw, counted from delivery (C. consom. L221-18). */
 export const WITHDRAWAL_DAYS = 14
@@ -39,14 +46,23 @@ export type OrderView = {
  * payment path); null when it does not exist. Access is checked by the caller.
  */
 export async function getOrderView(ctx: Ctx, orderId: string, opts: { history?: boolean } = {}): Promise<OrderView | null> {
-  const db = ordersDb(ctx.db)
-  const o = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst()
-  if (!o) return null
-  // sequential: inside a transaction the queries share one connection anyway
-  const lines = await db.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).orderBy('position').execute()
   const withHistory = opts.history ?? true
-  const history = withHistory ? await db.selectFrom('order_status_history').selectAll().where('order_id', '=', orderId).orderBy('id').execute() : []
-  const withdrawals = withHistory ? await db.selectFrom('withdrawal_requests').selectAll().where('order_id', '=', orderId).orderBy('received_at').execute() : []
+  // the order with its lines (and history) in one round trip; the JSON rows keep the column names
+  const o = await ordersDb(ctx.db)
+    .selectFrom('orders')
+    .selectAll()
+    .select(sql<Selectable<OrderLinesTable>[]>`COALESCE((SELECT json_agg(l ORDER BY l.position) FROM order_lines l WHERE l.order_id = orders.id), '[]'::json)`.as('lines'))
+    .select(withHistory ? sql<JsonRow<OrderStatusHistoryTable>[]>`COALESCE((SELECT json_agg(h ORDER BY h.id) FROM order_status_history h WHERE h.order_id = orders.id), '[]'::json)`.as('history') : sql<JsonRow<OrderStatusHistoryTable>[]>`'[]'::json`.as('history'))
+    .select(withHistory ? sql<JsonRow<WithdrawalRequestsTable>[]>`COALESCE((SELECT json_agg(w ORDER BY w.received_at) FROM withdrawal_requests w WHERE w.order_id = orders.id), '[]'::json)`.as('withdrawals') : sql<JsonRow<WithdrawalRequestsTable>[]>`'[]'::json`.as('withdrawals'))
+    .where('id', '=', orderId)
+    .executeTakeFirst()
+  if (!o) return null
+  return orderViewOf(ctx, o)
+}
+
+/** The view of an order row carrying its lines, history and withdrawals as JSON (also built by transitionOrder). */
+export function orderViewOf(ctx: Ctx, o: OrderViewRow): OrderView {
+  const { lines, history, withdrawals } = o
   const day = (d: unknown) => isoDay(d as Date | string)
   const promiseTo = day(o.promise_to)
   const withdrawalEnd = new Date(`${promiseTo}T23:59:59Z`).getTime() + WITHDRAWAL_DAYS * 86_400_000

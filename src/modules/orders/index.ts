@@ -8,3 +8,9 @@ export { getOrderView, listCustomerOrders, listExpiredUnpaidOrders, recordWithdr
 /** Signed links for guests. */
 export { orderAccessToken, checkOrderAccessToken } from './access-token.ts'
 export type { OrderAddress, TaxSummary } from './tables.ts'
+/** Back-office home pages: counts and the oldest orders of some statuses. */
+export { orderDeskCounts, listOldestOrders, type OrderDeskCounts, type OrderToDo } from './order-desk-counts.ts'
+/** The order desk (staff): search by number, e-mail or name with filters, and a customer's orders by account or e-mail. */
+export { searchOrders, OrderSearchInput, ORDER_SEARCH_COUNT_CAP, type OrderSearchPage } from './search-orders.ts'
+export { listOrdersOfCustomer, OrdersOfCustomerInput } from './list-orders-of-customer.ts'
+export type { OrderDeskRow } from './order-desk-rows.ts'

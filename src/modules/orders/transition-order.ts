@@ -1,30 +1,41 @@
+import { sql } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { canTransition } from '../../kernel/state-machine.ts'
 import { actorLabel } from './actor-label.ts'
-import { ORDER_LIFECYCLE, type OrderState } from './order-lifecycle.ts'
-import { ordersDb } from './tables.ts'
+import { orderViewOf, type OrderView, type OrderViewRow } from './get-order-view.ts'
+import { ORDER_LIFECYCLE, ORDER_STATES, type OrderState } from './order-lifecycle.ts'
 
-export type TransitionResult = { changed: true; from: OrderState; to: OrderState } | { changed: false; status: OrderState | null }
+/** `view`: the order as it is after the move, when asked for with `withView` (history left out) */
+export type TransitionResult = { changed: true; from: OrderState; to: OrderState; view?: OrderView } | { changed: false; status: OrderState | null }
 
 /**
- * Moves an order along the lifecycle table, inside the caller's transaction. The UPDATE
- * is guarded by the current status, so when two deliveries of one event race, exactly one
- * changes the order and writes history; the other sees `changed: false`.
+ * Moves an order along the lifecycle table, inside the caller's transaction, in one
+ * statement: the row is locked, the UPDATE is guarded by the current status and the history
+ * row is written with it. When two deliveries of one event race, exactly one changes the
+ * order and writes history; the other sees `changed: false`.
  */
-export async function transitionOrder(ctx: Ctx, input: { orderId: string; to: OrderState; from?: readonly OrderState[]; note?: string; set?: { paid_at?: Date; cancelled_at?: Date; reservation_expires_at?: Date | null } }): Promise<TransitionResult> {
-  const db = ordersDb(ctx.db)
-  const current = await db.selectFrom('orders').select('status').where('id', '=', input.orderId).forUpdate().executeTakeFirst()
-  if (!current) return { changed: false, status: null }
-  const from = current.status
-  if ((input.from && !input.from.includes(from)) || !canTransition(ORDER_LIFECYCLE, from, input.to).ok) return { changed: false, status: from }
-  const updated = await db
-    .updateTable('orders')
-    .set({ status: input.to, updated_at: ctx.now, ...(input.set ?? {}) })
-    .where('id', '=', input.orderId)
-    .where('status', '=', from)
-    .returning('id')
-    .executeTakeFirst()
-  if (!updated) return { changed: false, status: from }
-  await db.insertInto('order_status_history').values({ order_id: input.orderId, from_status: from, to_status: input.to, actor: actorLabel(ctx), note: input.note ?? null, created_at: ctx.now }).execute()
-  return { changed: true, from, to: input.to }
+export async function transitionOrder(ctx: Ctx, input: { orderId: string; to: OrderState; from?: readonly OrderState[]; note?: string; set?: { paid_at?: Date; cancelled_at?: Date; reservation_expires_at?: Date | null }; withView?: boolean }): Promise<TransitionResult> {
+  // the states this move may start from: the caller's list, narrowed by the lifecycle table
+  const allowed = (input.from ?? ORDER_STATES).filter((f) => canTransition(ORDER_LIFECYCLE, f, input.to).ok)
+  const set = input.set ?? {}
+  const r = await sql<{ current_status: OrderState; from_status: OrderState | null } & Partial<OrderViewRow>>`
+    WITH cur AS (SELECT id, status FROM orders WHERE id = ${input.orderId} FOR UPDATE),
+    moved AS (
+      UPDATE orders o SET status = ${input.to}::text, updated_at = ${ctx.now}
+        ${'paid_at' in set ? sql`, paid_at = ${set.paid_at}` : sql``}
+        ${'cancelled_at' in set ? sql`, cancelled_at = ${set.cancelled_at}` : sql``}
+        ${'reservation_expires_at' in set ? sql`, reservation_expires_at = ${set.reservation_expires_at}` : sql``}
+        FROM cur WHERE o.id = cur.id AND cur.status = ANY(${allowed as string[]})
+      RETURNING o.*, cur.status AS from_status),
+    logged AS (
+      INSERT INTO order_status_history (order_id, from_status, to_status, actor, note, created_at)
+      SELECT ${input.orderId}::text, from_status, ${input.to}::text, ${actorLabel(ctx)}::text, ${input.note ?? null}::text, ${ctx.now}::timestamptz FROM moved)
+    SELECT cur.status AS current_status, ${input.withView ? sql`m.*, ${VIEW_EXTRAS}` : sql`m.from_status`} FROM cur LEFT JOIN moved m ON true`.execute(ctx.db)
+  const row = r.rows[0]
+  if (!row) return { changed: false, status: null }
+  if (!row.from_status) return { changed: false, status: row.current_status }
+  return { changed: true, from: row.from_status, to: input.to, ...(input.withView ? { view: orderViewOf(ctx, row as OrderViewRow) } : {}) }
 }
+
+// the lines of the moved order (they do not change with its status); no history on this path
+const VIEW_EXTRAS = sql`COALESCE((SELECT json_agg(l ORDER BY l.position) FROM order_lines l WHERE l.order_id = cur.id), '[]'::json) AS lines, '[]'::json AS history, '[]'::json AS withdrawals`

@@ -27,7 +27,8 @@ export type Decision =
   | { action: 'ignore'; reason: 'out_of_order' | 'already_applied' | 'amount_mismatch' | 'not_relevant' }
 
 const OPEN: readonly PaymentStatus[] = ['PENDING', 'AUTHORIZED']
-const HOLDS_MONEY: readonly PaymentStatus[] = ['CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED']
+/** Statuses in which the payment holds (or held) the money: a success can no longer change it. */
+export const HOLDS_MONEY: readonly PaymentStatus[] = ['CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED']
 
 export function signalOf(event: Pick<ProviderEvent, 'type' | 'amount' | 'amountRefunded'>): Signal {
   switch (event.type) {

@@ -27,3 +27,5 @@ export { TEST_CARDS } from './providers/test-cards.ts'
 export { testSignatureHeader, TEST_SIGNATURE_HEADER } from './providers/test-signature.ts'
 /** The test provider's HTTP sender type (inject one that calls app.inject in tests). */
 export type { WebhookSender } from './providers/test-provider-webhooks.ts'
+/** The payments of an order with provider references, what is still refundable and every refund (order desk). */
+export { listPaymentDetails, type PaymentDetail, type RefundAttempt } from './payment-details.ts'

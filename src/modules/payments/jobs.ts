@@ -19,8 +19,9 @@ export function paymentJobs(providers: PaymentProviders): JobDefinition<never>[]
   const jobs = [
     defineJob({
       name: DELIVER_TEST_WEBHOOK,
-      payload: z.object({ deliveryId: z.string() }),
-      handler: async (_ctx, { deliveryId }) => testProvider().deliver(deliveryId),
+      // url and body ride along since this version; older jobs carry the id only
+      payload: z.object({ deliveryId: z.string(), url: z.string().optional(), body: z.string().optional() }),
+      handler: async (_ctx, { deliveryId, url, body }) => testProvider().deliver(deliveryId, url !== undefined && body !== undefined ? { url, body } : undefined),
       // a PSP keeps trying for hours: 10 attempts, 10 s doubling, capped at one hour by the queue
       maxAttempts: 10,
       backoffSeconds: 10,

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { newId } from '../../kernel/ids.ts'
@@ -24,6 +24,12 @@ export type StartPaymentInput = {
   customerEmail: string
   /** the caller's key for this attempt (e.g. the checkout's); a retry with it returns the first result */
   idempotencyKey: string
+  /**
+   * Runs inside the transaction that records a capture answered at once by the provider, so the
+   * order's completion commits with it (as for a webhook, settle-payment). A throw rolls the
+   * record back; the provider's webhook then brings the capture again.
+   */
+  onCaptured?: ((trx: Ctx, paymentId: string) => Promise<void>) | undefined
 }
 
 type Row = Selectable<PaymentsTable>
@@ -39,24 +45,51 @@ export async function startPayment(ctx: Ctx, providers: PaymentProviders, input:
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new AppError('VALIDATION_FAILED', 'amount must be a positive integer of cents')
   if (input.method === 'card' && !input.card) throw new AppError('VALIDATION_FAILED', 'a card payment needs card details')
   const db = paymentsDb(ctx.db)
-  let row: Row | undefined = await db.selectFrom('payments').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst()
+  const check = input.card && input.method === 'card' ? checkCard(input.card, ctx.now) : null
+  const attemptId = newId('pat', ctx.now.getTime())
+  // the usual case (a new key, an unpaid order, a valid card) in one statement; anything else takes the long way
+  let row: Row | undefined = check && !check.ok ? undefined : await insertNewPayment(ctx, providers, input, attemptId)
+  let attempt: string | null = row && input.method === 'card' ? attemptId : null
   if (!row) {
-    if (input.card && input.method === 'card') {
-      const check = checkCard(input.card, ctx.now)
-      if (!check.ok) return { ok: false, paymentId: null, code: 'PAYMENT_CARD_INVALID', message: paymentMessage(ctx.locale, `card_${check.reason}`) }
+    row = await db.selectFrom('payments').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst()
+    if (!row) {
+      if (check && !check.ok) return { ok: false, paymentId: null, code: 'PAYMENT_CARD_INVALID', message: paymentMessage(ctx.locale, `card_${check.reason}`) }
+      const paid = await db.selectFrom('payments').select('id').where('order_id', '=', input.orderId).where('status', 'in', ['CAPTURED', 'PARTIALLY_REFUNDED']).executeTakeFirst()
+      if (paid) throw new AppError('PAYMENT_ORDER_ALREADY_PAID', 'This order is already paid.')
+      row = await insertPayment(ctx, providers, input)
+      attempt = null
     }
-    const paid = await db.selectFrom('payments').select('id').where('order_id', '=', input.orderId).where('status', 'in', ['CAPTURED', 'PARTIALLY_REFUNDED']).executeTakeFirst()
-    if (paid) throw new AppError('PAYMENT_ORDER_ALREADY_PAID', 'This order is already paid.')
-    row = await insertPayment(ctx, providers, input)
   }
   if (row.order_id !== input.orderId || row.amount !== input.amount || row.method !== input.method) {
     throw new AppError('CONFLICT', 'This idempotency key belongs to another payment.')
   }
   if (row.method === 'card' && row.status === 'PENDING' && row.provider_ref === null) {
-    await chargeCard(ctx, providers, row, input.card!, input.customerEmail)
-    row = await db.selectFrom('payments').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()
+    row = (await chargeCard(ctx, providers, row, input.card!, input.customerEmail, attempt, input.onCaptured)) ?? (await db.selectFrom('payments').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow())
   }
   return paymentResult(row, ctx.locale, providers.bankTransfer)
+}
+
+/**
+ * The new PENDING row (with its first charge attempt, for a card), unless the key is taken, the
+ * order already paid or the transfer reference used: then undefined and nothing written.
+ */
+async function insertNewPayment(ctx: Ctx, providers: PaymentProviders, input: StartPaymentInput, attemptId: string): Promise<Row | undefined> {
+  const transfer = input.method === 'bank_transfer'
+  const r = await sql<Row>`
+    WITH paid AS (SELECT 1 FROM payments WHERE order_id = ${input.orderId} AND status IN ('CAPTURED', 'PARTIALLY_REFUNDED')),
+    created AS (
+      INSERT INTO payments (id, order_id, order_number, provider, method, amount, currency, status, provider_ref, idempotency_key, created_at, updated_at)
+      SELECT ${newId('pay', ctx.now.getTime())}::text, ${input.orderId}::text, ${input.orderNumber}::text, ${transfer ? 'bank_transfer' : providers.card.code}::text,
+             ${input.method}::text, ${input.amount}::int, ${input.currency}::text, 'PENDING', ${transfer ? normalizeTransferReference(input.orderNumber) : null}::text,
+             ${input.idempotencyKey}::text, ${ctx.now}::timestamptz, ${ctx.now}::timestamptz
+       WHERE NOT EXISTS (SELECT 1 FROM paid)
+      ON CONFLICT DO NOTHING
+      RETURNING *),
+    attempt AS (
+      INSERT INTO payment_attempts (id, payment_id, kind, amount, status, created_at)
+      SELECT ${attemptId}::text, id, 'charge', amount, 'PENDING', ${ctx.now}::timestamptz FROM created WHERE method = 'card')
+    SELECT * FROM created`.execute(ctx.db)
+  return r.rows[0]
 }
 
 /** The new PENDING row, or the row a concurrent call with the same key (or the same transfer reference) inserted first. */

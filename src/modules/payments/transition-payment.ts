@@ -1,3 +1,4 @@
+import { NoResultError } from 'kysely'
 import type { Db } from '../../kernel/db/client.ts'
 import { enqueueJob } from '../../kernel/jobs.ts'
 import { decideTransition, type Decision, type Signal } from './decide-transition.ts'
@@ -27,9 +28,17 @@ export type TransitionResult = { orderId: string; transition: PaymentTransition;
  */
 export async function transitionPayment(trx: Db, input: TransitionInput): Promise<TransitionResult> {
   const db = paymentsDb(trx)
-  const { order_id: orderId } = await db.selectFrom('payments').select('order_id').where('id', '=', input.paymentId).executeTakeFirstOrThrow()
-  const rows = await db.selectFrom('payments').selectAll().where('order_id', '=', orderId).orderBy('id').forUpdate().execute()
-  const p = rows.find((r) => r.id === input.paymentId)!
+  // every payment of this payment's order, locked in id order, in one statement
+  const rows = await db
+    .selectFrom('payments')
+    .selectAll()
+    .where('order_id', '=', (eb) => eb.selectFrom('payments as mine').select('mine.order_id').where('mine.id', '=', input.paymentId))
+    .orderBy('id')
+    .forUpdate()
+    .execute()
+  const p = rows.find((r) => r.id === input.paymentId)
+  if (!p) throw new NoResultError(db.selectFrom('payments').where('id', '=', input.paymentId).toOperationNode())
+  const orderId = p.order_id
   const paidByAnother = rows.some((r) => r.id !== p.id && (r.status === 'CAPTURED' || r.status === 'PARTIALLY_REFUNDED'))
   const decision = decideTransition({ status: p.status, amount: p.amount, refundedAmount: p.refunded_amount }, paidByAnother, input.signal)
   const ref = p.provider_ref ?? input.providerRef

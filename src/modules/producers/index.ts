@@ -10,3 +10,11 @@ export { getProducerSummaries } from './get-producer-summaries.ts'
 export { listProducerSitemapEntries, type ProducerSitemapEntry } from './list-producer-sitemap-entries.ts'
 /** Ids of ACTIVE producers named by slug or id, keyed by the given name (filters). */
 export { findProducerIds } from './find-producer-ids.ts'
+/** Producers by id or slug (any status), or all of them: the back office's picker and the catalogue import. */
+export { listProducerRefs, type ProducerRef } from './list-producer-refs.ts'
+/** Replaces a producer's story and tagline (fr/en) with a version check; audited. */
+export { updateProducerStory, ProducerStoryInput } from './update-producer-story.ts'
+/** Sets or removes a producer's picture (audited). */
+export { setProducerImage, SetProducerImageInput } from './set-producer-image.ts'
+/** One producer for the back office's story editor (any status, with version and picture). */
+export { getProducerForEdit, type ProducerForEdit } from './get-producer-for-edit.ts'

@@ -33,7 +33,7 @@ export async function searchProducts(ctx: Ctx, request: SearchRequest): Promise<
   const locale = request.locale
   const page = Math.max(1, Math.floor(request.page) || 1)
   const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(request.perPage) || 24))
-  const logIt = query !== null && page === 1
+  const logIt = query !== null && page === 1 && request.log !== false
   const key = resultKey(request, query, page, perPage)
   const cached = peek<SearchResult>(ctx, key)
   const hitLog = (total: number): HitLog | null => (logIt ? { raw, normalized: query.text, locale, resultCount: total, at: ctx.now } : null)
@@ -50,7 +50,7 @@ export async function searchProducts(ctx: Ctx, request: SearchRequest): Promise<
 function resultKey(r: SearchRequest, query: NormalizedQuery | null, page: number, perPage: number): string {
   const f = r.filters
   const set = (xs: string[] | undefined) => (xs?.length ? [...new Set(xs)].sort() : null)
-  return JSON.stringify(['search', r.locale, r.market, query?.text ?? '', r.sort, page, perPage, r.contextCategoryId ?? null,
+  return JSON.stringify(['search', r.locale, r.market, query?.text ?? '', r.sort, page, perPage, r.contextCategoryId ?? null, r.ignoreRules === true,
     set(f.categoryIds), set(f.producerIds), set(f.communes), set(f.labels), f.priceMin ?? null, f.priceMax ?? null, f.inStock === true])
 }
 
@@ -65,7 +65,7 @@ async function computeSearch(ctx: Ctx, scope: CacheScope, request: SearchRequest
     categoryId: query ? null : (request.contextCategoryId ?? null),
     locale,
   }
-  const rules = await scope.memo(`rules|${JSON.stringify(ruleInput)}`, () => activeRules(ctx, ruleInput))
+  const rules = request.ignoreRules ? [] : await scope.memo(`rules|${JSON.stringify(ruleInput)}`, () => activeRules(ctx, ruleInput))
   const redirect = rules.find((r) => r.action === 'REDIRECT')
   if (redirect?.redirectPath) return { kind: 'redirect', path: redirect.redirectPath }
   const relevance = request.sort === 'relevance'

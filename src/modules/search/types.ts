@@ -35,6 +35,10 @@ export type SearchRequest = {
    * merchandising rules when there is no query
    */
   contextCategoryId?: string
+  /** back-office preview: the result without any merchandising rule (to compare) */
+  ignoreRules?: boolean
+  /** false: not written to the query log (back-office previews must not count as shoppers' searches) */
+  log?: boolean
 }
 
 export type FacetValue = {

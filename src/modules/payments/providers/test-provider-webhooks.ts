@@ -39,7 +39,24 @@ export type TestEventType = 'payment.succeeded' | 'payment.failed' | 'payment.re
  * event exists if and only if the change committed. Each copy is a durable delivery job.
  */
 export async function emitTestWebhook(trx: Db, opts: TestWebhookOptions, type: TestEventType, p: PaymentRow): Promise<string> {
+  const { eventId, body } = testEventBody(type, p, opts.clock())
+  const id = newId('whd')
+  await paymentsDb(trx).insertInto('test_provider_webhooks').values({ id, event_id: eventId, type, payment_ref: p.id, body, url: opts.webhookUrl }).execute()
+  await enqueueDeliveries(trx, opts, id, body)
+  return eventId
+}
+
+/** One durable delivery job per copy; the job carries the request, so a delivery need not read it back. */
+export async function enqueueDeliveries(trx: Db, opts: TestWebhookOptions, deliveryId: string, body: string): Promise<void> {
   const now = opts.clock()
+  for (let copy = 0; copy <= opts.duplicateDeliveries; copy++) {
+    const delay = opts.shuffle ? Math.floor(opts.shuffle.random() * opts.shuffle.windowSeconds) * 1000 : 0
+    await enqueueJob(trx, { name: DELIVER_TEST_WEBHOOK, payload: { deliveryId, url: opts.webhookUrl, body }, runAt: new Date(now.getTime() + delay), maxAttempts: 10 })
+  }
+}
+
+/** The signed event body the test provider sends for a payment row. */
+export function testEventBody(type: TestEventType, p: PaymentRow, now: Date): { eventId: string; body: string } {
   const eventId = `tevt_${randomBytes(12).toString('hex')}`
   const body = JSON.stringify({
     id: eventId,
@@ -58,13 +75,7 @@ export async function emitTestWebhook(trx: Db, opts: TestWebhookOptions, type: T
       },
     },
   })
-  const id = newId('whd')
-  await paymentsDb(trx).insertInto('test_provider_webhooks').values({ id, event_id: eventId, type, payment_ref: p.id, body, url: opts.webhookUrl }).execute()
-  for (let copy = 0; copy <= opts.duplicateDeliveries; copy++) {
-    const delay = opts.shuffle ? Math.floor(opts.shuffle.random() * opts.shuffle.windowSeconds) * 1000 : 0
-    await enqueueJob(trx, { name: DELIVER_TEST_WEBHOOK, payload: { deliveryId: id }, runAt: new Date(now.getTime() + delay), maxAttempts: 10 })
-  }
-  return eventId
+  return { eventId, body }
 }
 
 /**
@@ -72,9 +83,10 @@ export async function emitTestWebhook(trx: Db, opts: TestWebhookOptions, type: T
  * an expired signature), POSTs, records the answer. A non-2xx answer or a network error
  * throws, and the job queue retries with backoff.
  */
-export async function deliverTestWebhook(db: Db, opts: TestWebhookOptions, deliveryId: string): Promise<void> {
+export async function deliverTestWebhook(db: Db, opts: TestWebhookOptions, deliveryId: string, request?: { url: string; body: string }): Promise<void> {
   const pdb = paymentsDb(db)
-  const row = await pdb.selectFrom('test_provider_webhooks').select(['url', 'body']).where('id', '=', deliveryId).executeTakeFirst()
+  // jobs queued before requests rode along in the payload read the row
+  const row = request ?? (await pdb.selectFrom('test_provider_webhooks').select(['url', 'body']).where('id', '=', deliveryId).executeTakeFirst())
   if (!row) return
   const timestamp = Math.floor(opts.clock().getTime() / 1000)
   const headers = { 'content-type': 'application/json', 'user-agent': 'LakouTestProvider/1.0', 'lakou-test-signature': testSignatureHeader(opts.secret, row.body, timestamp) }

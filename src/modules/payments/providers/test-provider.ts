@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import type { Selectable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
+import { newId } from '../../../kernel/ids.ts'
 import { z } from 'zod'
 import type { Db } from '../../../kernel/db/client.ts'
 import { enqueueJob } from '../../../kernel/jobs.ts'
@@ -9,7 +10,7 @@ import { paymentsDb, type TestProviderPaymentsTable } from '../tables.ts'
 import type { ProviderEvent } from '../types.ts'
 import { headerValue, ProviderRefusedError, WebhookPayloadError, WebhookSignatureError, type PaymentProvider, type ProviderChargeResult } from './provider.ts'
 import { SETTLE_FAILURE_CODE, testCardScenario } from './test-cards.ts'
-import { deliverTestWebhook, emitTestWebhook, type TestWebhookOptions } from './test-provider-webhooks.ts'
+import { deliverTestWebhook, emitTestWebhook, enqueueDeliveries, testEventBody, type TestWebhookOptions } from './test-provider-webhooks.ts'
 import { TEST_SIGNATURE_HEADER, verifyTestSignature } from './test-signature.ts'
 
 /**
@@ -21,8 +22,8 @@ export type TestProvider = PaymentProvider & {
   code: 'test'
   /** Settles a pending payment (job payments.settle-test-payment); idempotent. */
   settle(providerRef: string): Promise<void>
-  /** One delivery attempt of a queued webhook (job payments.deliver-test-webhook). */
-  deliver(deliveryId: string): Promise<void>
+  /** One delivery attempt of a queued webhook (job payments.deliver-test-webhook); `request`: its url and body when the job carries them. */
+  deliver(deliveryId: string, request?: { url: string; body: string }): Promise<void>
 }
 
 export type TestProviderOptions = TestWebhookOptions & { db: Db; settleAfterSeconds: number }
@@ -60,30 +61,42 @@ export function testProvider(opts: TestProviderOptions): TestProvider {
       const check = checkCard(input.card, opts.clock())
       if (!check.ok) return { outcome: 'invalid', message: `invalid card ${check.reason}` }
       const scenario = testCardScenario(check.number)
+      const id = `tp_${randomBytes(12).toString('hex')}`
+      const values = {
+        id,
+        idempotency_key: input.idempotencyKey,
+        amount: input.amount,
+        currency: input.currency,
+        status: scenario.status,
+        settles_to: scenario.status === 'pending' ? scenario.settlesTo : null,
+        decline_code: scenario.status === 'failed' ? scenario.declineCode : null,
+        card_brand: check.summary.brand,
+        card_last4: check.summary.last4,
+      }
+      const metadata = { lakou_payment_id: input.paymentId, order_id: input.orderId, order_number: input.orderNumber, email: input.customerEmail }
+      // an immediate outcome's event is written with the payment, in the same statement
+      const event = scenario.status === 'pending' ? null : testEventBody(scenario.status === 'succeeded' ? 'payment.succeeded' : 'payment.failed', { ...values, amount_refunded: 0, metadata }, opts.clock())
+      const webhookId = newId('whd')
       const row = await opts.db.transaction().execute(async (trx) => {
         const inserted = await paymentsDb(trx)
-          .insertInto('test_provider_payments')
-          .values({
-            id: `tp_${randomBytes(12).toString('hex')}`,
-            idempotency_key: input.idempotencyKey,
-            amount: input.amount,
-            currency: input.currency,
-            status: scenario.status,
-            settles_to: scenario.status === 'pending' ? scenario.settlesTo : null,
-            decline_code: scenario.status === 'failed' ? scenario.declineCode : null,
-            card_brand: check.summary.brand,
-            card_last4: check.summary.last4,
-            metadata: JSON.stringify({ lakou_payment_id: input.paymentId, order_id: input.orderId, order_number: input.orderNumber, email: input.customerEmail }),
-          })
-          .onConflict((oc) => oc.column('idempotency_key').doNothing())
-          .returningAll()
+          .with('p', (db) => db.insertInto('test_provider_payments').values({ ...values, metadata: JSON.stringify(metadata) }).onConflict((oc) => oc.column('idempotency_key').doNothing()).returningAll())
+          .with('w', (db) =>
+            db.insertInto('test_provider_webhooks').columns(['id', 'event_id', 'type', 'payment_ref', 'body', 'url']).expression((eb) =>
+              eb.selectFrom('p').select([
+                sql<string>`${webhookId}::text`.as('id'), sql<string>`${event?.eventId ?? ''}::text`.as('event_id'), sql<string>`${event ? (scenario.status === 'succeeded' ? 'payment.succeeded' : 'payment.failed') : ''}::text`.as('type'),
+                'p.id', sql<string>`${event?.body ?? ''}::text`.as('body'), sql<string>`${opts.webhookUrl}::text`.as('url'),
+              ]).where(sql.lit(event !== null)),
+            ),
+          )
+          .selectFrom('p')
+          .selectAll()
           .executeTakeFirst()
         if (!inserted) return paymentsDb(trx).selectFrom('test_provider_payments').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow()
         if (scenario.status === 'pending') {
           const runAt = new Date(opts.clock().getTime() + opts.settleAfterSeconds * 1000)
           await enqueueJob(trx, { name: SETTLE_TEST_PAYMENT, payload: { providerRef: inserted.id }, runAt, uniqueKey: `${SETTLE_TEST_PAYMENT}:${inserted.id}` })
         } else {
-          await emitTestWebhook(trx, opts, scenario.status === 'succeeded' ? 'payment.succeeded' : 'payment.failed', inserted)
+          await enqueueDeliveries(trx, opts, webhookId, event!.body)
         }
         return inserted
       })
@@ -154,6 +167,6 @@ export function testProvider(opts: TestProviderOptions): TestProvider {
       })
     },
 
-    deliver: (deliveryId) => deliverTestWebhook(opts.db, opts, deliveryId),
+    deliver: (deliveryId, request) => deliverTestWebhook(opts.db, opts, deliveryId, request),
   }
 }

@@ -1,0 +1,20 @@
+/** What each action of modules/staff/permissions.ts lets a member do, in the team's words. */
+export const ACTIONS_LABELS: Readonly<Record<string, string>> = {
+  'dashboard.view': 'Voir son tableau de bord',
+  'catalog.read': 'Consulter le catalogue',
+  'catalog.edit': 'Modifier produits, prix, catégories, collections, histoires',
+  'catalog.import': 'Importer et exporter le catalogue (CSV)',
+  'media.upload': 'Téléverser des photos',
+  'merchandising.edit': 'Synonymes et règles de recherche',
+  'search.insights': 'Recherches sans résultat, aperçu des règles',
+  'orders.read': 'Consulter les commandes',
+  'orders.cancel': 'Annuler une commande',
+  'orders.refund': 'Rembourser',
+  'orders.resend_email': 'Renvoyer un e-mail',
+  'customers.read': 'Voir les clients et leurs commandes',
+  'finance.read': 'Factures et avoirs',
+  'finance.export': 'Exporter factures et avoirs (CSV)',
+  'outbox.read': 'Voir les e-mails envoyés',
+  'audit.read': 'Voir le journal d’audit',
+  'staff.manage': 'Gérer l’équipe et les rôles',
+}
