@@ -4,6 +4,7 @@ import { systemCtx } from '../../kernel/ctx.ts'
 import type { Database } from '../../kernel/db/client.ts'
 import { actionsOf, ACTIONS, can, resolveStaffSession, type Action, type StaffSession } from '../../modules/staff/index.ts'
 import type { App } from '../types.ts'
+import { sessionCookieOptions } from '../plugins/session.ts'
 
 /** The back-office session cookie (only its SHA-256 is stored); separate from the shopper's. */
 export const STAFF_COOKIE = 'lakou_staff'
@@ -34,13 +35,8 @@ declare module 'fastify' {
 
 export const isAdminUrl = (url: string): boolean => url === '/admin' || url.startsWith('/admin/') || url.startsWith('/api/admin/')
 
-export const staffCookieOptions = (config: Pick<Config, 'publicUrl'>, expiresAt?: Date) => ({
-  path: '/',
-  httpOnly: true,
-  sameSite: 'lax' as const,
-  secure: config.publicUrl.startsWith('https://'),
-  ...(expiresAt ? { expires: expiresAt } : {}),
-})
+/** Same attributes as the shopper's session cookie (httpOnly, SameSite=Lax, Secure over HTTPS). */
+export const staffCookieOptions = sessionCookieOptions
 
 const wantsHtml = (req: FastifyRequest) => !req.url.startsWith('/api/') && !(req.headers.accept ?? '').startsWith('application/json')
 

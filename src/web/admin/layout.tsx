@@ -39,15 +39,7 @@ export function AdminLayout(props: { view: AdminView; title: string; children: C
   const current = items.filter((i) => view.path === i.href || view.path.startsWith(`${i.href}/`)).sort((a, b) => b.href.length - a.href.length)[0]
   return (
     <html lang="fr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <title>{`${props.title} · Lakou back office`}</title>
-        <link rel="stylesheet" href={view.asset('admin.css')} />
-        <link rel="icon" href={view.asset('favicon.svg')} type="image/svg+xml" />
-        <script src={view.asset('admin.js')} defer></script>
-      </head>
+      <AdminHead title={props.title} asset={view.asset} script />
       <body class="admin">
         <a class="skip" href="#main">Aller au contenu</a>
         <header class="admin-header">
@@ -89,18 +81,26 @@ export function AdminLayout(props: { view: AdminView; title: string; children: C
   )
 }
 
+/** The head of every back-office page: never indexed, one stylesheet, the small script on framed pages. */
+function AdminHead(p: { title: string; asset: (name: string) => string; script?: boolean }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex, nofollow" />
+      <title>{`${p.title} · Lakou back office`}</title>
+      <link rel="stylesheet" href={p.asset('admin.css')} />
+      <link rel="icon" href={p.asset('favicon.svg')} type="image/svg+xml" />
+      {p.script ? <script src={p.asset('admin.js')} defer></script> : null}
+    </head>
+  )
+}
+
 /** A page without the menu (sign-in, second factor). */
 export function AdminBareLayout(props: { title: string; asset: (name: string) => string; children: ComponentChildren }) {
   return (
     <html lang="fr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <title>{`${props.title} · Lakou back office`}</title>
-        <link rel="stylesheet" href={props.asset('admin.css')} />
-        <link rel="icon" href={props.asset('favicon.svg')} type="image/svg+xml" />
-      </head>
+      <AdminHead title={props.title} asset={props.asset} />
       <body class="admin bare">
         <main id="main" class="narrow">
           <p class="brand">Lakou · back office</p>
