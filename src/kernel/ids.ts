@@ -18,6 +18,14 @@ export type IdPrefix =
   | 'inv'
   // staff (back office)
   | 'stf' | 'sts'
+  // supply: applications, producer files, purchase orders and lines, goods receipts and lines
+  | 'apl' | 'pfl' | 'pur' | 'pol' | 'grc' | 'grl'
+  // payables: supplier invoices and lines, payment runs, supplier payments, consignment statements
+  | 'sin' | 'sil' | 'prn' | 'spy' | 'cst'
+  // warehouse: pick lists and lines, shipments, stock counts, returns
+  | 'pkl' | 'pkn' | 'shp' | 'cnt' | 'rtn'
+  // producer portal: users, sessions, content proposals
+  | 'pru' | 'prs' | 'cpr'
 
 /** A ULID-shaped id: 10 chars of millisecond time then 16 random chars, sortable by creation. */
 export function newId(prefix: IdPrefix, now: number = Date.now()): string {

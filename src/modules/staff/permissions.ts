@@ -40,6 +40,15 @@ export const ACTIONS = [
   'outbox.read', // e-mails sent or kept
   'audit.read', // the audit log
   'staff.manage', // staff accounts and their roles
+  'supply.read', // producer applications and pipeline, agreements, purchase orders, receipts
+  'supply.manage', // score and move applications, agreements, producer portal accounts
+  'purchasing.manage', // raise, send and cancel purchase orders
+  'receiving.record', // record goods receipts with lots and discrepancies
+  'payables.read', // supplier invoices, payables schedule, payment runs, consignment statements
+  'payables.manage', // record and match supplier invoices, run payments, issue statements
+  'warehouse.operate', // pick lists, packing, shipping, stock counts, write-offs, near-expiry lots, returned parcels
+  'returns.manage', // approve or reject a shopper's return request
+  'content.review', // approve or reject producers' content proposals
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -47,19 +56,20 @@ const ALL: readonly Action[] = ACTIONS
 const READ_ONLY_STEERING: readonly Action[] = ['dashboard.view', 'catalog.read', 'orders.read', 'search.insights']
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
-  director: [...READ_ONLY_STEERING, 'finance.read', 'customers.read', 'outbox.read', 'audit.read'],
-  product_owner: [...READ_ONLY_STEERING, 'outbox.read', 'audit.read'],
-  project_manager: [...READ_ONLY_STEERING, 'outbox.read', 'audit.read'],
+  director: [...READ_ONLY_STEERING, 'finance.read', 'customers.read', 'outbox.read', 'audit.read', 'supply.read', 'payables.read'],
+  product_owner: [...READ_ONLY_STEERING, 'outbox.read', 'audit.read', 'supply.read'],
+  // the project manager runs the producer relationship: selection, agreements, purchasing
+  project_manager: [...READ_ONLY_STEERING, 'outbox.read', 'audit.read', 'supply.read', 'supply.manage', 'purchasing.manage'],
   ux_designer: ['dashboard.view', 'catalog.read', 'search.insights'],
-  e_merchandiser: ['dashboard.view', 'catalog.read', 'catalog.edit', 'catalog.import', 'media.upload', 'merchandising.edit', 'search.insights'],
+  e_merchandiser: ['dashboard.view', 'catalog.read', 'catalog.edit', 'catalog.import', 'media.upload', 'merchandising.edit', 'search.insights', 'supply.read', 'content.review'],
   tech_lead: [...READ_ONLY_STEERING, 'outbox.read', 'audit.read'],
-  data_analyst: [...READ_ONLY_STEERING],
+  data_analyst: [...READ_ONLY_STEERING, 'supply.read'],
   acquisition_manager: ['dashboard.view', 'catalog.read', 'search.insights'],
   crm_manager: ['dashboard.view', 'catalog.read', 'orders.read', 'customers.read', 'outbox.read'],
-  customer_service: ['dashboard.view', 'catalog.read', 'orders.read', 'orders.cancel', 'orders.refund', 'orders.resend_email', 'customers.read', 'outbox.read'],
-  content_manager: ['dashboard.view', 'catalog.read', 'catalog.edit', 'media.upload', 'search.insights'],
-  logistics: ['dashboard.view', 'orders.read'],
-  finance: ['dashboard.view', 'orders.read', 'orders.refund', 'customers.read', 'finance.read', 'finance.export', 'audit.read'],
+  customer_service: ['dashboard.view', 'catalog.read', 'orders.read', 'orders.cancel', 'orders.refund', 'orders.resend_email', 'customers.read', 'outbox.read', 'returns.manage'],
+  content_manager: ['dashboard.view', 'catalog.read', 'catalog.edit', 'media.upload', 'search.insights', 'content.review'],
+  logistics: ['dashboard.view', 'orders.read', 'supply.read', 'receiving.record', 'warehouse.operate'],
+  finance: ['dashboard.view', 'orders.read', 'orders.refund', 'customers.read', 'finance.read', 'finance.export', 'audit.read', 'supply.read', 'payables.read', 'payables.manage'],
   administrator: ALL,
 }
 
