@@ -18,3 +18,6 @@ export { updateProducerStory, ProducerStoryInput } from './update-producer-story
 export { setProducerImage, SetProducerImageInput } from './set-producer-image.ts'
 /** One producer for the back office's story editor (any status, with version and picture). */
 export { getProducerForEdit, type ProducerForEdit } from './get-producer-for-edit.ts'
+/** The dated agreement that applies to a producer on a day (purchase or consignment, payment terms). */
+export { agreementInForce, type AgreementTerms } from './agreement-in-force.ts'
+export type { PaymentTermsType } from './tables.ts'

@@ -38,16 +38,22 @@ export type ProducerLabelsTable = { producer_id: string; label_code: string }
 
 export type ProducerAgreementsTable = {
   producer_id: string
-  valid_from: string
+  valid_from: ColumnType<Date | string, string, string>
   model: 'PURCHASE' | 'CONSIGNMENT'
-  payment_terms_type: 'NET_DAYS_FROM_INVOICE' | 'DAYS_AFTER_END_OF_DELIVERY_MONTH'
+  payment_terms_type: PaymentTermsType
   payment_terms_days: number
   legal_basis: string | null
   commission_bp: number | null
   settlement: string | null
   incoterm: string | null
   excise_status: string | null
+  note: string | null
+  created_by: string | null
+  created_at: Timestamp
 }
+
+/** How a supplier invoice's due date is counted (migration 0013; legal limits in DOMAIN.md §7). */
+export type PaymentTermsType = 'NET_DAYS_FROM_INVOICE' | 'DAYS_AFTER_END_OF_DELIVERY_MONTH' | 'DAYS_AFTER_DELIVERY'
 
 // Reference tables declared by the catalog that producer pages show (label names, the portrait).
 // Producers sits below catalog in the dependency graph, so it joins them read-only instead of calling
