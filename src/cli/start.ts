@@ -8,6 +8,7 @@ import { startWorker } from '../kernel/jobs.ts'
 import { RECURRING_JOBS } from '../jobs/registry.ts'
 import { isEmptyMarket, seedDemoMarket, seedMissingReferenceData } from '../seed/seed-demo-market.ts'
 import { ensureDemoAdministrator } from '../seed/demo-administrator.ts'
+import { ensureDemoProducerAccount } from '../seed/demo-producer-account.ts'
 
 /** `npm start`: open the database, migrate, seed the demo market on first run, serve. */
 async function main() {
@@ -22,6 +23,7 @@ async function main() {
     if (await isEmptyMarket(database)) await seedDemoMarket(database, { dataDir: config.dataDir, log })
     else await seedMissingReferenceData(database, { dataDir: config.dataDir, log })
     await ensureDemoAdministrator(database, log)
+    await ensureDemoProducerAccount(database, log)
   }
   const app = await buildApp(config, { database, logger: log })
   // durable jobs (e-mails, webhooks, the expiry sweep) run in this process unless JOBS=off

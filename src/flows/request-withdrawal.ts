@@ -2,6 +2,7 @@ import type { Ctx } from '../kernel/ctx.ts'
 import { newId } from '../kernel/ids.ts'
 import { queueEmail } from '../modules/notifications/index.ts'
 import { getOrderView, recordWithdrawal } from '../modules/orders/index.ts'
+import { createReturnRequest } from '../modules/returns/index.ts'
 import type { CheckoutDeps } from './checkout-deps.ts'
 import { canOpenOrder } from './order-access.ts'
 import { orderUrl } from './order-links.ts'
@@ -30,6 +31,11 @@ export async function requestWithdrawal(
     if (!valid) return { ok: false, code: 'WITHDRAWAL_LINES_INVALID' }
     const withdrawalId = newId('wdr')
     const receivedAt = await recordWithdrawal(tctx, { id: withdrawalId, orderId: order.id, lines: input.lines, statement: input.statement ?? null })
+    // goods already sent: the withdrawal also opens a return request (what fits of it) for the agent and the warehouse
+    if (order.status === 'shipped' || order.status === 'delivered') {
+      const reason = `Rétractation (art. L221-18 C. consom.)${input.statement ? ` — ${input.statement}` : ''}`.slice(0, 2000)
+      await createReturnRequest(tctx, { orderId: order.id, reason, lines: input.lines, mode: 'clip' })
+    }
     await queueEmail(tctx, {
       to: order.email, locale: order.locale, template: 'withdrawal-acknowledgement', dedupeKey: `withdrawal:${withdrawalId}`,
       data: { orderNumber: order.number, receivedAt: receivedAt.toISOString(), items: input.lines.map((r) => ({ name: order.lines.find((l) => l.id === r.orderLineId)!.name, quantity: r.quantity })), orderUrl: orderUrl(deps.publicUrl, deps.appSecret, order.id, order.locale) },

@@ -20,6 +20,8 @@ import { checkoutPaths } from '../web/storefront/checkout/checkout-paths.ts'
 import { t } from '../web/i18n/index.ts'
 import { registerCsrf } from './plugins/csrf.ts'
 import { registerAdmin } from './admin/index.ts'
+import { registerPortal } from './portal/index.ts'
+import { registerAnalytics } from './analytics/index.ts'
 import { registerPaymentWebhookRoutes } from './store/payment-webhooks.routes.ts'
 import { settlePaymentEvent } from '../flows/settle-payment.ts'
 
@@ -53,6 +55,8 @@ export async function registerRoutes(app: App, deps: RouteDeps): Promise<void> {
     },
   })
   registerAdmin(app, deps)
+  registerPortal(app, deps)
+  registerAnalytics(app, deps) // /api/events, /consent, /fr/cookies
   // CSRF check of every form POST, and the CSRF field of cached pages filled per response: after the
   // page cache (registered by registerPages) so it keeps the placeholder, never a visitor's token.
   // Keep it before any await: hooks bind to the routes registered in this synchronous span.

@@ -16,6 +16,15 @@ import { registerCatalogProductRoutes } from './catalog-products.routes.ts'
 import { registerCatalogTaxonomyRoutes } from './catalog-taxonomy.routes.ts'
 import { registerCatalogProducerRoutes } from './catalog-producers.routes.ts'
 import { registerCatalogCsvRoutes } from './catalog-csv.routes.ts'
+import { registerPurchasingRoutes } from './purchasing.routes.ts'
+import { registerReturnAdminRoutes } from './returns.routes.ts'
+import { registerPayablesAdminRoutes } from './payables.routes.ts'
+import { registerProducerAccountRoutes } from './producer-accounts.routes.ts'
+import { registerContentProposalRoutes } from './content-proposals.routes.ts'
+import { registerWarehouseAdminRoutes } from './warehouse.routes.ts'
+import { registerDashboardRoutes } from './dashboards.routes.ts'
+import { registerSourcingAdminRoutes } from './sourcing.routes.ts'
+import { registerExperimentRoutes } from './experiments.routes.ts'
 import { allowedActions } from './staff-session.ts'
 
 /** Every back-office route group (each route declares its permission: see staff-session.ts). */
@@ -31,6 +40,15 @@ export function registerAdmin(app: App, deps: RouteDeps): void {
   registerCatalogTaxonomyRoutes(app, deps)
   registerCatalogProducerRoutes(app, deps)
   registerCatalogCsvRoutes(app, deps)
+  registerSourcingAdminRoutes(app, deps)
+  registerWarehouseAdminRoutes(app, deps)
+  registerDashboardRoutes(app, deps)
+  registerPurchasingRoutes(app, deps)
+  registerPayablesAdminRoutes(app, deps)
+  registerReturnAdminRoutes(app, deps)
+  registerProducerAccountRoutes(app, deps)
+  registerContentProposalRoutes(app, deps)
+  registerExperimentRoutes(app, deps)
 }
 
 /** The 403 page inside the back-office frame (the menu shows what the member may use). */

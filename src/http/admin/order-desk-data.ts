@@ -7,22 +7,26 @@ import { creditLeftOfOrder, type CreditLeft } from '../../modules/invoicing/inde
 import { listOrderEmails } from '../../modules/notifications/index.ts'
 import { getOrderView, listOrdersOfCustomer, type OrderView } from '../../modules/orders/index.ts'
 import { listPaymentDetails } from '../../modules/payments/index.ts'
+import { listOrderReturns } from '../../modules/returns/index.ts'
+import { listOrderShipments } from '../../modules/warehouse/index.ts'
 import type { OrderDesk } from '../../web/admin/order-detail-page.tsx'
 
 /** Everything the order page shows, read through the modules (one query or two each, no loop of queries). */
 export async function loadOrderDesk(ctx: Ctx, orderId: string): Promise<OrderDesk | null> {
   const order = await getOrderView(ctx, orderId)
   if (!order) return null
-  const [payments, credit, emails, others, audit] = await Promise.all([
+  const [payments, credit, emails, others, audit, shipments, returns] = await Promise.all([
     listPaymentDetails(ctx, order.id),
     creditLeftOfOrder(ctx, order.id),
     listOrderEmails(ctx, { to: order.email, orderNumber: order.number }),
     listOrdersOfCustomer(ctx, { ...(order.customerId ? { customerId: order.customerId } : {}), email: order.email, excludeOrderId: order.id, limit: 20 }),
     listEntityAudit(ctx, { entityType: 'order', entityId: order.id }),
+    listOrderShipments(ctx, order.id),
+    listOrderReturns(ctx, order.id),
   ])
   const payable = Math.max(0, ...payments.map((p) => p.refundable))
   return {
-    order, payments, credit, emails, others, audit,
+    order, payments, credit, emails, others, audit, shipments, returns,
     refundable: credit ? Math.max(0, Math.min(credit.leftGross, payable)) : 0,
     unitsLeft: unitsLeft(order, credit),
     shippingRefundable: credit?.shipping && !credit.shipping.credited && credit.amountNotes === 0 ? credit.shipping.gross : null,

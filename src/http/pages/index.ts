@@ -8,7 +8,9 @@ import { registerHomePage } from './home.routes.ts'
 import { registerLegalPages } from './legal.routes.ts'
 import { registerOrderPages } from './order.routes.ts'
 import { registerProducerPages } from './producer.routes.ts'
+import { registerProducerApplicationPages } from './producer-application.routes.ts'
 import { registerProductPage } from './product.routes.ts'
+import { registerReturnPages } from './return.routes.ts'
 import { registerSearchPage } from './search.routes.ts'
 import { registerSeoFiles } from './seo.routes.ts'
 import { registerPageCache } from './page-cache.ts'
@@ -20,6 +22,7 @@ export function registerPages(app: App, deps: RouteDeps): void {
   registerCategoryPage(app, deps)
   registerProductPage(app, deps)
   registerProducerPages(app, deps)
+  registerProducerApplicationPages(app, deps)
   registerCollectionPage(app, deps)
   registerSearchPage(app, deps)
   registerLegalPages(app, deps)
@@ -28,4 +31,5 @@ export function registerPages(app: App, deps: RouteDeps): void {
   registerCartPages(app, deps)
   registerCheckoutPages(app, deps)
   registerOrderPages(app, deps)
+  registerReturnPages(app, deps)
 }

@@ -10,6 +10,12 @@ import { requestWithdrawal } from '../../flows/request-withdrawal.ts'
 import { retryOrderPayment } from '../../flows/retry-order-payment.ts'
 import { getInvoiceForOrder, renderInvoicePdf } from '../../modules/invoicing/index.ts'
 import { getOrderView, type OrderView } from '../../modules/orders/index.ts'
+import { listOrderReturns } from '../../modules/returns/index.ts'
+import { listOrderShipments } from '../../modules/warehouse/index.ts'
+import { returnPath } from '../../web/storefront/return-page.tsx'
+
+/** A shopper may ask to return items once a parcel has left. */
+const RETURNABLE_STATUSES: readonly string[] = ['shipped', 'delivered', 'returned']
 import { getPaymentsForOrder } from '../../modules/payments/index.ts'
 import { t } from '../../web/i18n/index.ts'
 import { checkoutPaths, withToken } from '../../web/storefront/checkout/checkout-paths.ts'
@@ -54,7 +60,12 @@ export function registerOrderPages(app: App, deps: RouteDeps): void {
 
   const renderOrder = async (req: FastifyRequest, reply: FastifyReply, order: OrderView, tok: string | null, mode: OrderPageProps['mode'], flash: OrderFlash | null, retryErrors: FieldError[] = [], retryValues = { holderName: '', expiry: '' }) => {
     const locale = req.ctx.locale
-    const [payments, invoice] = await Promise.all([getPaymentsForOrder(req.ctx, order.id, req.server.checkoutDeps.providers), getInvoiceForOrder(req.ctx, order.id)])
+    const [payments, invoice, shipments, returns] = await Promise.all([
+      getPaymentsForOrder(req.ctx, order.id, req.server.checkoutDeps.providers),
+      getInvoiceForOrder(req.ctx, order.id),
+      listOrderShipments(req.ctx, order.id),
+      listOrderReturns(req.ctx, order.id),
+    ])
     const last = payments.at(-1)
     const canRetry = order.paymentMethod === 'card' && order.status === 'placed' && (!last || last.status === 'FAILED')
     const ctx = viewCtx(req, deps, alternates(order.id, tok, mode === 'confirmation' ? checkoutPaths.confirmation : checkoutPaths.order))
@@ -65,6 +76,9 @@ export function registerOrderPages(app: App, deps: RouteDeps): void {
       cardPending: order.paymentMethod === 'card' && last?.status === 'PENDING',
       transfer: payments.find((p) => p.transfer)?.transfer ?? null,
       invoiceUrl: invoice ? withToken(checkoutPaths.invoice(locale, order.id), tok) : null,
+      shipments,
+      returns,
+      returnLink: RETURNABLE_STATUSES.includes(order.status) ? withToken(returnPath(locale, order.id), tok) : null,
     }), retryErrors.length ? 422 : 200)
   }
 

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { pageVariesByExperiment } from '../../modules/experiments/index.ts'
 import type { App } from '../types.ts'
 
 /**
@@ -12,7 +13,8 @@ import type { App } from '../types.ts'
  *   request renders it again, so expiry never sends a burst of renders to the database.
  * Stock and prices may thus lag by a few `ttlMs` (checkout re-checks them); catalogue edits
  * call `clearPageCaches()`. Only 200 GET pages are kept, at most `maxEntries`, least
- * recently used dropped first.
+ * recently used dropped first. Pages a running experiment varies (modules/experiments/running.ts)
+ * bypass the cache: each visitor must get their own variant and be counted as exposed.
  */
 export type PageCache = { clear(): void; size(): number }
 
@@ -61,6 +63,8 @@ export function registerPageCache(app: App, opts: { ttlMs: number; maxEntries?: 
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!cacheable(req)) return
+    // a page a running A/B test varies is rendered per visitor (their variant, their exposure), never shared
+    if (await pageVariesByExperiment(req.ctx.db, req.url)) return
     const key = keyOf(req)
     const now = Date.now()
     const hit = entries.get(key)

@@ -1,7 +1,9 @@
 import { h } from 'preact'
 import { LOCALES } from '../../kernel/ctx.ts'
 import { notFound } from '../../kernel/errors.ts'
+import { CONSENT_COOKIE, SESSION_COOKIE, VISITOR_COOKIE } from '../../modules/analytics/index.ts'
 import { getProductDetail } from '../../modules/catalog/index.ts'
+import { exposureRows, productPageExperimentsRunning, productPageVariation, visitOf, type ProductVariation } from '../../modules/experiments/index.ts'
 import { paths } from '../../web/storefront/page-context.ts'
 import { ProductPage } from '../../web/storefront/product-page.tsx'
 import type { RouteDeps } from '../routes.ts'
@@ -21,7 +23,20 @@ export function registerProductPage(app: App, deps: RouteDeps): void {
         ...product.breadcrumb.map((c) => ({ name: c.name, href: paths.category(locale, c.path[locale]) })),
         { name: product.name, href: ctx.path },
       ]
-      return sendPage(reply, h(ProductPage, { ctx, product, crumbs }))
+      // a running A/B test: this visitor's variant, and its exposure once it is rendered (page cache bypassed: page-cache.ts)
+      let variation: ProductVariation | undefined
+      if (await productPageExperimentsRunning(req.ctx)) {
+        const visit = await visitOf(req.ctx.db, {
+          consentCookie: req.cookies[CONSENT_COOKIE], visitorCookie: req.cookies[VISITOR_COOKIE], sessionCookie: req.cookies[SESSION_COOKIE],
+          ip: req.ip, userAgent: req.headers['user-agent'], market: req.ctx.market, locale,
+        }, new Date())
+        const varied = await productPageVariation(req.ctx, visit)
+        variation = varied.variation
+        const sent = sendPage(reply, h(ProductPage, { ctx, product, crumbs, variation }))
+        req.server.eventQueue.push(exposureRows(req.ctx.db, visit, varied.shown, { path: ctx.path, pageType: 'product' }))
+        return sent
+      }
+      return sendPage(reply, h(ProductPage, { ctx, product, crumbs, variation }))
     })
   }
 }

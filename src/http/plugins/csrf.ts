@@ -36,7 +36,7 @@ declare module 'fastify' {
 }
 
 const sign = (req: FastifyRequest, secret: string): string =>
-  createHmac('sha256', req.server.csrf.key).update(`csrf|${secret}|${req.customerSession?.token ?? ''}|${req.staffSession?.token ?? ''}`).digest('base64url')
+  createHmac('sha256', req.server.csrf.key).update(`csrf|${secret}|${req.customerSession?.token ?? ''}|${req.staffSession?.token ?? ''}|${req.producerSession?.token ?? ''}`).digest('base64url')
 
 /** The CSRF token of this browser and session; creates the cookie on a first visit. Marks the reply no-store. */
 export function csrfToken(req: FastifyRequest, reply: FastifyReply): string {

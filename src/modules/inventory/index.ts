@@ -9,3 +9,5 @@ export { availableByWarehouse } from './available-by-warehouse.ts'
 export type { MovementReason, ReservationStatus } from './tables.ts'
 /** Warehouses with their territory and roles. */
 export { listWarehouses, type WarehouseSummary } from './list-warehouses.ts'
+/** The ledger's invariants per lot (levels = movements = open reservations); used by `npm run check:stock` and tests. */
+export { checkStockLedger, formatStockMismatches, type StockMismatch } from './check-stock-ledger.ts'

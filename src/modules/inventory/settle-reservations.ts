@@ -30,7 +30,7 @@ export async function releaseReservations(ctx: Ctx, input: { orderId: string; no
   const released = await db
     .updateTable('stock_reservations as r')
     .set({ status: 'RELEASED', expires_at: null, updated_at: ctx.now })
-    .from((eb) => eb.selectFrom('stock_reservations').select(['id', 'status as previous']).where('order_id', '=', input.orderId).where('status', '<>', 'RELEASED').forUpdate().as('p'))
+    .from((eb) => eb.selectFrom('stock_reservations').select(['id', 'status as previous']).where('order_id', '=', input.orderId).where('status', 'in', ['HELD', 'ALLOCATED']).forUpdate().as('p'))
     .whereRef('r.id', '=', 'p.id')
     .returning(['r.lot_id', 'r.quantity', 'p.previous'])
     .execute()

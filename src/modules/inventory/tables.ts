@@ -52,7 +52,8 @@ export type StockLevelsTable = {
   allocated: number
 }
 
-export type ReservationStatus = 'HELD' | 'ALLOCATED' | 'RELEASED'
+/** SHIPPED: the units left in a parcel (migration 0017); they are never released again. */
+export type ReservationStatus = 'HELD' | 'ALLOCATED' | 'RELEASED' | 'SHIPPED'
 
 export type StockReservationsTable = {
   id: string

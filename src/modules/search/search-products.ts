@@ -51,7 +51,8 @@ function resultKey(r: SearchRequest, query: NormalizedQuery | null, page: number
   const f = r.filters
   const set = (xs: string[] | undefined) => (xs?.length ? [...new Set(xs)].sort() : null)
   return JSON.stringify(['search', r.locale, r.market, query?.text ?? '', r.sort, page, perPage, r.contextCategoryId ?? null, r.ignoreRules === true,
-    set(f.categoryIds), set(f.producerIds), set(f.communes), set(f.labels), f.priceMin ?? null, f.priceMax ?? null, f.inStock === true])
+    set(f.categoryIds), set(f.producerIds), set(f.communes), set(f.labels), f.priceMin ?? null, f.priceMax ?? null, f.inStock === true,
+    ...(r.ranking && r.ranking !== 'default' ? [r.ranking] : [])])
 }
 
 type Prepared = { raw: string; query: NormalizedQuery | null; page: number; perPage: number; logIt: boolean }
@@ -90,8 +91,14 @@ async function computeSearch(ctx: Ctx, scope: CacheScope, request: SearchRequest
     const parts = Object.entries(filters).filter(([k, v]) => k !== except && v !== null).map(([, v]) => v!)
     return parts.length ? sql.join(parts, sql` AND `) : sql`true`
   }
+  // an experiment's alternative relevance (types.ts SearchRequest.ranking); the default order is untouched
+  const relevanceOrder = {
+    default: sql`tier, rank DESC, in_stock DESC, featured DESC, created_at DESC, product_id`,
+    in_stock_first: sql`tier, in_stock DESC, rank DESC, featured DESC, created_at DESC, product_id`,
+    newest_first: sql`tier, rank DESC, created_at DESC, in_stock DESC, featured DESC, product_id`,
+  }[request.ranking ?? 'default']
   const order = {
-    relevance: sql`tier, rank DESC, in_stock DESC, featured DESC, created_at DESC, product_id`,
+    relevance: relevanceOrder,
     price_asc: sql`price, rank DESC, product_id`,
     price_desc: sql`price DESC, rank DESC, product_id`,
     newest: sql`created_at DESC, product_id`,

@@ -39,7 +39,14 @@ export type SearchRequest = {
   ignoreRules?: boolean
   /** false: not written to the query log (back-office previews must not count as shoppers' searches) */
   log?: boolean
+  /**
+   * an A/B test's alternative relevance order (modules/experiments, surface 'search_ranking'):
+   * in-stock items first, or newest first, after the merchandising tier. Absent or 'default': the usual order.
+   */
+  ranking?: SearchRanking
 }
+
+export type SearchRanking = 'default' | 'in_stock_first' | 'newest_first'
 
 export type FacetValue = {
   value: string

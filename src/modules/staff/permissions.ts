@@ -49,6 +49,7 @@ export const ACTIONS = [
   'warehouse.operate', // pick lists, packing, shipping, stock counts, write-offs, near-expiry lots, returned parcels
   'returns.manage', // approve or reject a shopper's return request
   'content.review', // approve or reject producers' content proposals
+  'experiments.manage', // create, start and stop experiments and feature flags; record decisions
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -57,13 +58,13 @@ const READ_ONLY_STEERING: readonly Action[] = ['dashboard.view', 'catalog.read',
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   director: [...READ_ONLY_STEERING, 'finance.read', 'customers.read', 'outbox.read', 'audit.read', 'supply.read', 'payables.read'],
-  product_owner: [...READ_ONLY_STEERING, 'outbox.read', 'audit.read', 'supply.read'],
+  product_owner: [...READ_ONLY_STEERING, 'outbox.read', 'audit.read', 'supply.read', 'experiments.manage'],
   // the project manager runs the producer relationship: selection, agreements, purchasing
   project_manager: [...READ_ONLY_STEERING, 'outbox.read', 'audit.read', 'supply.read', 'supply.manage', 'purchasing.manage'],
-  ux_designer: ['dashboard.view', 'catalog.read', 'search.insights'],
+  ux_designer: ['dashboard.view', 'catalog.read', 'search.insights', 'experiments.manage'],
   e_merchandiser: ['dashboard.view', 'catalog.read', 'catalog.edit', 'catalog.import', 'media.upload', 'merchandising.edit', 'search.insights', 'supply.read', 'content.review'],
   tech_lead: [...READ_ONLY_STEERING, 'outbox.read', 'audit.read'],
-  data_analyst: [...READ_ONLY_STEERING, 'supply.read'],
+  data_analyst: [...READ_ONLY_STEERING, 'supply.read', 'experiments.manage'],
   acquisition_manager: ['dashboard.view', 'catalog.read', 'search.insights'],
   crm_manager: ['dashboard.view', 'catalog.read', 'orders.read', 'customers.read', 'outbox.read'],
   customer_service: ['dashboard.view', 'catalog.read', 'orders.read', 'orders.cancel', 'orders.refund', 'orders.resend_email', 'customers.read', 'outbox.read', 'returns.manage'],

@@ -7,6 +7,8 @@ export type NavItem = { href: string; label: string; needs: string; group: strin
 
 export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin', label: 'Accueil', needs: 'dashboard.view', group: 'Pilotage' },
+  { href: '/admin/experiences', label: 'Expériences', needs: 'dashboard.view', group: 'Pilotage' },
+  { href: '/admin/tableaux-de-bord', label: 'Tableaux de bord', needs: 'dashboard.view', group: 'Pilotage' },
   { href: '/admin/produits', label: 'Produits', needs: 'catalog.read', group: 'Catalogue' },
   { href: '/admin/categories', label: 'Catégories', needs: 'catalog.read', group: 'Catalogue' },
   { href: '/admin/collections', label: 'Collections', needs: 'catalog.read', group: 'Catalogue' },
@@ -26,6 +28,7 @@ export const ADMIN_NAV: readonly NavItem[] = [
   { href: '/admin/entrepot', label: 'Préparation', needs: 'warehouse.operate', group: 'Entrepôt' },
   { href: '/admin/entrepot/expeditions', label: 'Expéditions', needs: 'warehouse.operate', group: 'Entrepôt' },
   { href: '/admin/entrepot/inventaires', label: 'Inventaires et casse', needs: 'warehouse.operate', group: 'Entrepôt' },
+  { href: '/admin/entrepot/retours', label: 'Retours à réceptionner', needs: 'warehouse.operate', group: 'Entrepôt' },
   { href: '/admin/entrepot/peremptions', label: 'Lots proches de péremption', needs: 'warehouse.operate', group: 'Entrepôt' },
   { href: '/admin/retours', label: 'Retours', needs: 'returns.manage', group: 'Ventes' },
   { href: '/admin/emails', label: 'E-mails', needs: 'outbox.read', group: 'Suivi' },

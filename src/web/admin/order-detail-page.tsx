@@ -9,6 +9,10 @@ import { CancelForm, RefundForm, type OrderForms } from './order-actions.tsx'
 import { OrderEmails, OrderHistory } from './order-emails.tsx'
 import { day, label, MARKET_LABELS, ORDER_STATUS_LABELS, PAYMENT_METHOD_LABELS } from './order-labels.ts'
 import { OrderDocuments, OrderLines, OrderPayments } from './order-money.tsx'
+import { OrderReturns } from './returns-order-section.tsx'
+import type { OrderReturnRow } from '../../modules/returns/index.ts'
+import type { ShipmentSummary } from '../../modules/warehouse/index.ts'
+import { ShipmentsOfOrder } from './warehouse-packing-page.tsx'
 
 /** Everything the order desk shows about one order, loaded by the route. */
 export type OrderDesk = {
@@ -26,6 +30,10 @@ export type OrderDesk = {
   cancellable: boolean
   /** a fresh key for the refund form (double submit protection) */
   requestKey: string
+  /** the order's return requests (modules/returns listOrderReturns) */
+  returns?: readonly OrderReturnRow[]
+  /** the order's parcels with tracking (modules/warehouse listOrderShipments) */
+  shipments?: ShipmentSummary[]
 }
 
 function Address({ a }: { a: OrderAddress }) {
@@ -102,6 +110,8 @@ export function OrderDetailPage(p: { view: AdminView; desk: OrderDesk; forms?: O
       <Customer d={d} />
       <OrderLines o={o} />
       <Delivery o={o} />
+      <ShipmentsOfOrder shipments={d.shipments ?? []} admin={can('warehouse.operate')} />
+      <OrderReturns returns={d.returns ?? []} canManage={can('returns.manage')} />
       <OrderPayments payments={d.payments} />
       <OrderDocuments credit={d.credit} canPdf={can('finance.read')} />
       {can('orders.cancel') || can('orders.refund') ? (

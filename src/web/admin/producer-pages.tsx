@@ -32,7 +32,7 @@ export function ProducerEditPage(p: { view: AdminView; producer: ProducerForEdit
   const canEdit = mayUse(view, 'catalog.edit')
   return (
     <AdminLayout view={view} title={producer.tradeName} flash={p.flash}>
-      <p><a href="/admin/producteurs">← Producteurs</a> · <a href={`/fr/producteurs/${producer.slug}`}>voir dans la boutique</a></p>
+      <p><a href="/admin/producteurs">← Producteurs</a> · <a href={`/fr/producteurs/${producer.slug}`}>voir dans la boutique</a> · <a href={`/admin/candidatures/${producer.id}`}>sélection et accord</a> · <a href={`/admin/producteurs/${producer.id}/comptes`}>comptes du portail</a></p>
       <ErrorSummary errors={e} message={p.message} />
       <EditFrame canEdit={canEdit} action={`/admin/producteurs/${producer.id}`} csrf={view.csrf} submit="Enregistrer l’histoire">
         <input type="hidden" name="version" value={valueOf(p.values, 'version')} />

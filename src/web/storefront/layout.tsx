@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact'
 import { LEGAL_PAGES, paths, type PageContext } from './page-context.ts'
 import { CsrfField } from './account/forms.tsx'
 import { accountPaths } from './account/paths.ts'
+import { ConsentBanner, ConsentFooterLink, pageTypeOf, WEB_VITALS_PATH } from './consent-banner.tsx'
 
 export type SeoMeta = {
   title: string
@@ -87,9 +88,11 @@ export function Layout(props: LayoutProps) {
         ))}
         <script type="module" src={ctx.asset('site.js')} />
         <script type="module" src={ctx.asset('cart.js')} />
+        <script type="module" src={ctx.asset('events.js')} id="lakou-events" data-vitals={WEB_VITALS_PATH} />
       </head>
-      <body>
+      <body data-page-type={pageTypeOf(ctx.path)}>
         <a class="skip" href="#main">{t('nav.skip')}</a>
+        <ConsentBanner ctx={ctx} />
         {props.minorsBanner ? <p class="minors-banner" role="note">{t('health.minors')}</p> : null}
         <header class="site-header">
           <a class="brand" href={paths.home(ctx.locale)}>
@@ -132,6 +135,7 @@ export function Layout(props: LayoutProps) {
               {LEGAL_PAGES.map((p) => (
                 <li><a href={paths.legal(ctx.locale, p)}>{t(`footer.${p}`)}</a></li>
               ))}
+              <li><ConsentFooterLink ctx={ctx} /></li>
             </ul>
           </nav>
           <p class="disclaimer">{t('footer.disclaimer')}</p>

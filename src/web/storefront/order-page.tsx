@@ -1,5 +1,8 @@
 import type { OrderView } from '../../modules/orders/index.ts'
 import type { TransferDetails } from '../../modules/payments/index.ts'
+import type { ShipmentSummary } from '../../modules/warehouse/index.ts'
+import type { OrderReturnRow } from '../../modules/returns/index.ts'
+import { OrderReturnsSection } from './return-page.tsx'
 import type { MessageKey } from '../i18n/index.ts'
 import { CardFields, type TestCardHint } from './checkout/card-fields.tsx'
 import { checkoutPaths } from './checkout/checkout-paths.ts'
@@ -25,6 +28,11 @@ export type OrderPageProps = {
   invoiceUrl: string | null
   flash: OrderFlash | null
   units: number
+  /** the parcels that left, with their tracking (loaded by the route; absent: none shown) */
+  shipments?: ShipmentSummary[]
+  /** the order's return requests, and the return form's link while returns are open (null: closed) */
+  returns?: OrderReturnRow[]
+  returnLink?: string | null
 }
 
 const TokenField = ({ token }: { token: string | null }) => (token ? <input type="hidden" name="t" value={token} /> : null)
@@ -73,10 +81,13 @@ export function OrderPage(props: OrderPageProps) {
       <section aria-labelledby="delivery-title" class="recap-box">
         <h2 id="delivery-title">{t('orderPage.delivery')}</h2>
         <p>{addressLine(o.shipTo, () => addressCountryName(ctx, o.shipTo))}</p>
+        <Parcels locale={l} shipments={props.shipments ?? []} pending={o.status === 'picking' || o.status === 'packed'} />
         <p>{o.shippingMethodName} — {promiseText(ctx, o.promise)}</p>
         {o.deliveryDate ? <p>{t('checkout.payment.deliveryDate', { date: longDate(ctx, o.deliveryDate) })}</p> : null}
         <p>{t('orderPage.paymentMethod', { method: t(o.paymentMethod === 'card' ? 'checkout.payment.card' : 'checkout.payment.transfer') })}</p>
       </section>
+
+      {props.returns?.length || props.returnLink ? <OrderReturnsSection ctx={ctx} returns={props.returns ?? []} link={props.returnLink ?? null} /> : null}
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('orderPage.history')}</h2>
@@ -153,5 +164,28 @@ function RetryForm(props: OrderPageProps & { retry: NonNullable<OrderPageProps['
         <button type="submit">{t('orderPage.retry.submit', { amount: eur(ctx, o.totals.gross) })}</button>
       </form>
     </section>
+  )
+}
+
+const PARCELS = {
+  fr: { title: 'Colis expédiés', parcel: (n: string) => `Colis ${n}`, track: 'Suivre le colis', later: 'Le reste de la commande suivra dans un autre colis.' },
+  en: { title: 'Parcels shipped', parcel: (n: string) => `Parcel ${n}`, track: 'Track the parcel', later: 'The rest of the order will follow in another parcel.' },
+} as const
+
+/** The parcels that left, with the carrier's tracking link (texts here: the warehouse owns them). */
+function Parcels(p: { locale: 'fr' | 'en'; shipments: ShipmentSummary[]; pending: boolean }) {
+  const gone = p.shipments.filter((s) => s.status === 'shipped' || s.status === 'delivered')
+  if (!gone.length) return null
+  const t = PARCELS[p.locale]
+  return (
+    <div class="parcels">
+      <h3>{t.title}</h3>
+      <ul>
+        {gone.map((s) => (
+          <li>{t.parcel(s.number)} — {s.lines.map((x) => `${x.name} × ${x.quantity}`).join(', ')}{s.trackingUrl ? <> — <a href={s.trackingUrl} rel="noopener noreferrer">{t.track} {s.trackingNumber}</a></> : null}</li>
+        ))}
+      </ul>
+      {p.pending ? <p class="muted">{t.later}</p> : null}
+    </div>
   )
 }

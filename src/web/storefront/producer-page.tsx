@@ -72,6 +72,11 @@ export function ProducersPage({ ctx, producers }: { ctx: PageContext; producers:
           </li>
         ))}
       </ul>
+      <p class="apply-cta">
+        <a href={ctx.locale === 'fr' ? '/fr/producteurs/candidater' : '/en/producers/apply'}>
+          {ctx.locale === 'fr' ? 'Vous êtes producteur ? Proposez vos produits' : 'Are you a producer? Offer your products'}
+        </a>
+      </p>
     </Layout>
   )
 }

@@ -1,17 +1,20 @@
 import type { FoodInformation, NutritionValues, ProductDetail, VariantDetail } from '../../modules/catalog/types.ts'
+import type { ProductVariation } from '../../modules/experiments/product-variation.ts'
 import { imageUrl } from '../../modules/media/index.ts'
 import type { MessageKey } from '../i18n/index.ts'
 import { AddToCartForm, buyable } from './checkout/add-to-cart.tsx'
 import { Breadcrumbs, netQuantityText, Price, StockBadge, type Crumb } from './components.tsx'
 import { ProductImage } from './image-slot.tsx'
 import { Layout } from './layout.tsx'
-import { num, paths, type PageContext } from './page-context.ts'
+import { money, num, paths, type PageContext } from './page-context.ts'
 import { breadcrumbJsonLd, productJsonLd } from './seo.ts'
 
 export type ProductPageProps = {
   ctx: PageContext
   product: ProductDetail
   crumbs: Crumb[]
+  /** what a running experiment changes for this visitor (absent: the default page) */
+  variation?: ProductVariation | undefined
 }
 
 const EXEMPTIONS = ['ALCOHOLIC_BEVERAGE_OVER_1_2_PCT', 'COFFEE', 'SPICES_HERBS', 'SALT_AND_SPICES', 'FLAVOURING', 'SINGLE_INGREDIENT_UNPROCESSED'] as const
@@ -134,7 +137,30 @@ function Attributes({ ctx, p }: { ctx: PageContext; p: ProductDetail }) {
 }
 
 /** A product: photos, one section per variant (price TTC in the market, unit price, stock), story, attributes, food information, withdrawal. */
-export function ProductPage({ ctx, product: p, crumbs }: ProductPageProps) {
+/** The free-shipping banner of an experiment: the real threshold of the market, with the method it applies to. */
+function FreeShippingBanner({ ctx, offer }: { ctx: PageContext; offer: NonNullable<ProductVariation['freeShipping']> }) {
+  const amount = money(ctx, { amount: offer.thresholdCents, currency: 'EUR' })
+  const method = ctx.locale === 'fr' ? offer.methodFr : offer.methodEn
+  const text = offer.wording === 'amount'
+    ? (ctx.locale === 'fr' ? `Livraison offerte dès ${amount} d’achats (${method})` : `Free delivery from ${amount} (${method})`)
+    : (ctx.locale === 'fr' ? `Dès ${amount} d’achats, la livraison est pour nous (${method})` : `Spend ${amount} and delivery is on us (${method})`)
+  return <p class="free-shipping-banner" role="note" data-experiment="free_shipping_banner">{text}</p>
+}
+
+function ProducerStory({ ctx, p }: { ctx: PageContext; p: ProductDetail }) {
+  const { t } = ctx
+  return (
+    <section class="producer-story" aria-labelledby="producer-title">
+      <h2 id="producer-title">{t('product.producer')}</h2>
+      <h3>{p.producer.name}</h3>
+      {p.producer.story ? <p>{p.producer.story}</p> : null}
+      {p.producer.sinceYear ? <p class="muted">{t('producer.since', { year: String(p.producer.sinceYear) })}</p> : null}
+      <p><a href={paths.producer(ctx.locale, p.producer.slug)}>{t('product.meetProducer', { producer: p.producer.name })}</a></p>
+    </section>
+  )
+}
+
+export function ProductPage({ ctx, product: p, crumbs, variation }: ProductPageProps) {
   const { t } = ctx
   // JPEG renditions for Open Graph and JSON-LD: every crawler reads them
   const imageUrls = p.images.map((img) => imageUrl(img.key, img.widths.includes(960) ? 960 : Math.max(...img.widths), 'jpg'))
@@ -142,6 +168,7 @@ export function ProductPage({ ctx, product: p, crumbs }: ProductPageProps) {
   const marketName = ctx.t(ctx.market === 'GP' ? 'market.GP' : 'market.FR-MAINLAND')
   const description = (p.description ?? p.sellingPoints.join(' ')).slice(0, 160) || `${p.name} — ${p.producer.name}`
   const isAlcohol = p.ageRestricted || p.variants.some((v) => (v.abv ?? 0) > 1.2)
+  const storyAbove = variation?.storyPosition === 'above'
   return (
     <Layout
       ctx={ctx}
@@ -173,6 +200,8 @@ export function ProductPage({ ctx, product: p, crumbs }: ProductPageProps) {
               {p.variants.map((v) => <VariantOffer ctx={ctx} v={v} />)}
             </ul>
           </section>
+          {variation?.reassurance ? <p class="reassurance" data-experiment="product_text">{variation.reassurance}</p> : null}
+          {variation?.freeShipping ? <FreeShippingBanner ctx={ctx} offer={variation.freeShipping} /> : null}
           <section class="withdrawal" aria-labelledby="withdrawal-title">
             <h2 id="withdrawal-title">{t('product.withdrawal')}</h2>
             <p>{p.withdrawalRight ? t('product.withdrawalYes') : t('product.withdrawalNo')}</p>
@@ -180,6 +209,7 @@ export function ProductPage({ ctx, product: p, crumbs }: ProductPageProps) {
           </section>
         </div>
       </article>
+      {storyAbove ? <ProducerStory ctx={ctx} p={p} /> : null}
       {p.description ? (
         <section aria-labelledby="desc-title">
           <h2 id="desc-title">{t('product.description')}</h2>
@@ -194,13 +224,7 @@ export function ProductPage({ ctx, product: p, crumbs }: ProductPageProps) {
       ) : null}
       <Attributes ctx={ctx} p={p} />
       {p.foodInformation ? <FoodInfo ctx={ctx} food={p.foodInformation} /> : null}
-      <section class="producer-story" aria-labelledby="producer-title">
-        <h2 id="producer-title">{t('product.producer')}</h2>
-        <h3>{p.producer.name}</h3>
-        {p.producer.story ? <p>{p.producer.story}</p> : null}
-        {p.producer.sinceYear ? <p class="muted">{t('producer.since', { year: String(p.producer.sinceYear) })}</p> : null}
-        <p><a href={paths.producer(ctx.locale, p.producer.slug)}>{t('product.meetProducer', { producer: p.producer.name })}</a></p>
-      </section>
+      {storyAbove ? null : <ProducerStory ctx={ctx} p={p} />}
     </Layout>
   )
 }

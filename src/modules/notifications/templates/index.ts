@@ -5,6 +5,11 @@ import { PasswordResetData, WelcomeData, passwordReset, welcome } from './accoun
 import { OrderConfirmationData, orderConfirmation } from './order-confirmation.ts'
 import { OrderCancelledData, OrderPaidData, orderCancelled, orderPaid } from './order-updates.ts'
 import { WithdrawalAcknowledgementData, withdrawalAcknowledgement } from './withdrawal-acknowledgement.ts'
+import { OrderLineCancelledData, OrderShippedData, orderLineCancelled, orderShipped } from './order-shipped.ts'
+import { ReturnApprovedData, ReturnRefundedData, ReturnRejectedData, ReturnRequestedData, returnApproved, returnRefunded, returnRejected, returnRequested } from './returns.ts'
+import { PayablesOverdueData, payablesOverdue } from './payables.ts'
+import { PurchaseOrderSentData, purchaseOrderSent } from './purchase-order.ts'
+import { ProducerApplicationReceivedData, producerApplicationReceived } from './producer-application.ts'
 
 type Template<S extends z.ZodType> = { schema: S; render: (locale: Locale, data: z.infer<S>) => { subject: string; blocks: Block[] } }
 const template = <S extends z.ZodType>(schema: S, render: Template<S>['render']): Template<S> => ({ schema, render })
@@ -12,9 +17,18 @@ const template = <S extends z.ZodType>(schema: S, render: Template<S>['render'])
 /** Every e-mail Lakou sends: name → data schema (checked when queued) and fr/en rendering. */
 export const TEMPLATES = {
   'order-confirmation': template(OrderConfirmationData, orderConfirmation),
+  'return-requested': template(ReturnRequestedData, returnRequested),
+  'return-approved': template(ReturnApprovedData, returnApproved),
+  'return-rejected': template(ReturnRejectedData, returnRejected),
+  'return-refunded': template(ReturnRefundedData, returnRefunded),
   'order-paid': template(OrderPaidData, orderPaid),
   'order-cancelled': template(OrderCancelledData, orderCancelled),
+  'order-shipped': template(OrderShippedData, orderShipped),
+  'order-line-cancelled': template(OrderLineCancelledData, orderLineCancelled),
   'withdrawal-acknowledgement': template(WithdrawalAcknowledgementData, withdrawalAcknowledgement),
+  'payables-overdue': template(PayablesOverdueData, payablesOverdue),
+  'purchase-order-sent': template(PurchaseOrderSentData, purchaseOrderSent),
+  'producer-application-received': template(ProducerApplicationReceivedData, producerApplicationReceived),
   'password-reset': template(PasswordResetData, passwordReset),
   welcome: template(WelcomeData, welcome),
 }

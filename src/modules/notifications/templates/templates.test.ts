@@ -16,7 +16,9 @@ const confirmation: TemplateData['order-confirmation'] = {
   withdrawalUrl: 'https://lakou.example/fr/commandes/ord_1/retractation?t=abc', alcohol: true,
 }
 
-const samples: { [K in TemplateName]: TemplateData[K] } = {
+// Samples of the shopper-facing order and account e-mails; the supply e-mails (purchase orders,
+// returns, shipments, payables, applications) are rendered in their own modules' tests.
+const samples: { [K in TemplateName]?: TemplateData[K] } = {
   'order-confirmation': confirmation,
   'order-paid': { orderNumber: 'LK-2026-000123', orderUrl: 'https://lakou.example/o/1', totalGross: 7360 },
   'order-cancelled': { orderNumber: 'LK-2026-000123', orderUrl: 'https://lakou.example/o/1', reason: 'payment_failed', refundGross: null },
@@ -41,7 +43,7 @@ const cases: [TemplateName, 'fr' | 'en', object, string, string[]][] = [
 
 for (const [name, locale, change, subject, expected] of cases) {
   test(`e-mail ${name} (${locale}) ${Object.keys(change).join(', ')}`, () => {
-    const mail = renderEmail(name, locale, { ...samples[name], ...change })
+    const mail = renderEmail(name, locale, { ...samples[name]!, ...change })
     const textish = mail.html.replace(/&nbsp;/g, ' ').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
     assert.equal(mail.subject, subject)
     for (const e of expected) {
@@ -65,5 +67,9 @@ test('e-mail: without alcohol no health message; data not fitting the template i
   assert.doesNotMatch(renderEmail('order-confirmation', 'fr', { ...confirmation, alcohol: false }).text, /abus d'alcool/)
   assert.throws(() => renderEmail('order-paid', 'fr', { orderNumber: 'X', orderUrl: 'javascript:alert(1)', totalGross: 1 }))
   assert.throws(() => renderEmail('order-paid', 'fr', { orderNumber: 'X', orderUrl: 'https://x.example', totalGross: 1.5 }))
-  assert.deepEqual(Object.keys(TEMPLATES).sort(), ['order-cancelled', 'order-confirmation', 'order-paid', 'password-reset', 'welcome', 'withdrawal-acknowledgement'])
+  assert.deepEqual(Object.keys(TEMPLATES).sort(), [
+    'order-cancelled', 'order-confirmation', 'order-line-cancelled', 'order-paid', 'order-shipped', 'password-reset', 'payables-overdue',
+    'producer-application-received', 'purchase-order-sent', 'return-approved', 'return-refunded', 'return-rejected', 'return-requested',
+    'welcome', 'withdrawal-acknowledgement',
+  ])
 })

@@ -1,0 +1,78 @@
+import { divRound } from '../../kernel/money.ts'
+
+/** Sums read from the daily roll-up (analytics_daily) for one period and one breakdown key. */
+export type KpiSums = {
+  sessions: number
+  bounces: number
+  pageViews: number
+  listingViews: number
+  listingClicks: number
+  productViews: number
+  searches: number
+  zeroResultSearches: number
+  searchSessions: number
+  searchExits: number
+  addToCarts: number
+  cartSessions: number
+  checkoutSessions: number
+  orderSessions: number
+  cartOrderSessions: number
+  orders: number
+  revenueCents: number
+}
+export const SUM_COLUMNS: Record<keyof KpiSums, string> = {
+  sessions: 'sessions', bounces: 'bounces', pageViews: 'page_views', listingViews: 'listing_views', listingClicks: 'listing_clicks',
+  productViews: 'product_views', searches: 'searches', zeroResultSearches: 'zero_result_searches', searchSessions: 'search_sessions',
+  searchExits: 'search_exits', addToCarts: 'add_to_carts', cartSessions: 'cart_sessions', checkoutSessions: 'checkout_sessions',
+  orderSessions: 'order_sessions', cartOrderSessions: 'cart_order_sessions', orders: 'orders', revenueCents: 'revenue_cents',
+}
+export const emptySums = (): KpiSums => Object.fromEntries(Object.keys(SUM_COLUMNS).map((k) => [k, 0])) as KpiSums
+
+export type Vitals = { lcpP75: number | null; inpP75: number | null; clsP75: number | null }
+
+/** Every KPI of the shop, defined once. Rates are ratios 0…1, null when nothing to divide by. */
+export type Kpis = {
+  sessions: number
+  /** sessions of one page and nothing else / sessions */
+  bounceRate: number | null
+  /** product views reached from a listing (category, collection, search) / listing page views */
+  clickThroughRate: number | null
+  /** sessions with an add to cart / sessions */
+  addToCartRate: number | null
+  /** sessions with an order / sessions */
+  conversionRate: number | null
+  /** sessions that added to cart without ordering / sessions that added to cart */
+  cartAbandonmentRate: number | null
+  orders: number
+  revenueCents: number
+  /** revenue / orders, cents (the one rounding rule) */
+  averageOrderValueCents: number | null
+  /** buyers (customer, else e-mail) with ≥ 2 paid orders in the period / buyers with ≥ 1; null where orders cannot be split so */
+  repeatPurchaseRate: number | null
+  /** sessions that left from a search results page / sessions that searched */
+  searchExitRate: number | null
+  /** searches without result / searches */
+  zeroResultRate: number | null
+} & Vitals
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
+
+export type Buyers = { buyers: number; repeaters: number }
+
+export function kpisOf(s: KpiSums, buyers: Buyers | null, vitals: Vitals): Kpis {
+  return {
+    sessions: s.sessions,
+    bounceRate: ratio(s.bounces, s.sessions),
+    clickThroughRate: ratio(s.listingClicks, s.listingViews),
+    addToCartRate: ratio(s.cartSessions, s.sessions),
+    conversionRate: ratio(s.orderSessions, s.sessions),
+    cartAbandonmentRate: ratio(s.cartSessions - s.cartOrderSessions, s.cartSessions),
+    orders: s.orders,
+    revenueCents: s.revenueCents,
+    averageOrderValueCents: s.orders > 0 ? divRound(s.revenueCents, s.orders) : null,
+    repeatPurchaseRate: buyers ? ratio(buyers.repeaters, buyers.buyers) : null,
+    searchExitRate: ratio(s.searchExits, s.searchSessions),
+    zeroResultRate: ratio(s.zeroResultSearches, s.searches),
+    ...vitals,
+  }
+}
