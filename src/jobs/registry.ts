@@ -10,11 +10,12 @@ import { paymentJobs } from '../modules/payments/index.ts'
 import { PURGE_STAFF_SESSIONS_JOB, staffJobs } from '../modules/staff/index.ts'
 import { producerAccountJobs, PURGE_PRODUCER_SESSIONS_JOB } from '../modules/producer-accounts/index.ts'
 import { analyticsJobs, ANALYTICS_ROLLUP_EVERY_SECONDS, ANALYTICS_ROLLUP_JOB } from '../modules/analytics/index.ts'
+import { experimentJobs, EXPERIMENTS_REFRESH_EVERY_SECONDS, EXPERIMENTS_REFRESH_JOB } from '../modules/experiments/index.ts'
 import { payablesJobs, PAYABLES_OVERDUE_ALERT_EVERY_SECONDS, PAYABLES_OVERDUE_ALERT_JOB } from '../modules/payables/index.ts'
 
 /** Every durable job this process can run, wired with its dependencies. */
 export function registerAllJobs(config: Config, deps: CheckoutDeps): void {
-  registerJobs([...orderJobs(deps), ...staffRefundJobs(deps), ...paymentJobs(deps.providers), ...notificationJobs({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom }), ...customersJobs, ...staffJobs, ...producerAccountJobs, ...analyticsJobs, ...payablesJobs({ publicUrl: config.publicUrl })])
+  registerJobs([...orderJobs(deps), ...staffRefundJobs(deps), ...paymentJobs(deps.providers), ...notificationJobs({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom }), ...customersJobs, ...staffJobs, ...producerAccountJobs, ...analyticsJobs, ...experimentJobs, ...payablesJobs({ publicUrl: config.publicUrl })])
 }
 
 /** Jobs that re-run on their own. */
@@ -24,5 +25,6 @@ export const RECURRING_JOBS: readonly Recurring[] = [
   { name: PURGE_STAFF_SESSIONS_JOB, everySeconds: 3600 },
   { name: PURGE_PRODUCER_SESSIONS_JOB, everySeconds: 3600 },
   { name: ANALYTICS_ROLLUP_JOB, everySeconds: ANALYTICS_ROLLUP_EVERY_SECONDS },
+  { name: EXPERIMENTS_REFRESH_JOB, everySeconds: EXPERIMENTS_REFRESH_EVERY_SECONDS },
   { name: PAYABLES_OVERDUE_ALERT_JOB, everySeconds: PAYABLES_OVERDUE_ALERT_EVERY_SECONDS },
 ]

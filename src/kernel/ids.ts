@@ -26,6 +26,8 @@ export type IdPrefix =
   | 'pkl' | 'pkn' | 'shp' | 'cnt' | 'rtn'
   // producer portal: users, sessions, content proposals
   | 'pru' | 'prs' | 'cpr'
+  // experiments and their decisions
+  | 'exp' | 'exd'
 
 /** A ULID-shaped id: 10 chars of millisecond time then 16 random chars, sortable by creation. */
 export function newId(prefix: IdPrefix, now: number = Date.now()): string {

@@ -63,6 +63,19 @@ test('first start seeds the demo market; a second start reuses the data folder w
   })
   assert.equal(signIn.status, 303)
   assert.match(signIn.headers.get('set-cookie') ?? '', /lakou_staff=/)
+  // and the demo producer's portal account, printed once too, opens the producer portal
+  const portal = first.lines.map((l) => /"email":"portail@lakou\.example","password":"([^"]+)"/.exec(l)).find(Boolean)
+  assert.ok(portal, 'the first start prints the demo producer portal account')
+  const portalPage = await fetch(`${first.url}/portail/connexion`)
+  const portalCsrf = /lakou_csrf=([^;]+)/.exec(portalPage.headers.get('set-cookie') ?? '')![1]
+  const portalToken = /name="_csrf" value="([^"]+)"/.exec(await portalPage.text())![1]!
+  const portalSignIn = await fetch(`${first.url}/portail/connexion`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `lakou_csrf=${portalCsrf}` },
+    body: new URLSearchParams({ _csrf: portalToken, email: 'portail@lakou.example', password: portal[1]! }).toString(),
+  })
+  assert.equal(portalSignIn.status, 303)
+  assert.match(portalSignIn.headers.get('set-cookie') ?? '', /lakou_producer=/)
 
   // a second process on the same folder is refused while the first runs
   await assert.rejects(start(dataDir), (e: Error) => /in use by process/.test(e.message))

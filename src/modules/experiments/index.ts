@@ -7,6 +7,7 @@ export { analyseExperiment, type Analysis, type MetricResult, type VariantFigure
 export { experimentFor, exposureRows, isEnabled, type Assignment } from './experiment-for.ts'
 export { getExperiment, listExperiments, type Experiment, type ExperimentSummary, type Variant } from './get-experiment.ts'
 export { NO_VARIATION, productPageExperimentsRunning, productPageVariation, type ProductVariation } from './product-variation.ts'
+export { experimentJobs, EXPERIMENTS_REFRESH_EVERY_SECONDS, EXPERIMENTS_REFRESH_JOB } from './jobs.ts'
 export { refreshExperimentVisitors, type RefreshResult } from './refresh-visitors.ts'
 export { DEVICES, MARKETS, METRICS, minSamplePerVariant, RANKINGS, SURFACES, type FieldError } from './rules.ts'
 export { clearRunningExperiments, pageVariesByExperiment, runningExperiments } from './running.ts'

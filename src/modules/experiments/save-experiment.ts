@@ -8,8 +8,8 @@ import { experimentsDb } from './tables.ts'
 import { clearRunningExperiments } from './running.ts'
 
 // kernel/ids.ts has no 'exp' prefix yet (asked of the lead): same ULID shape, own prefix
-export const newExperimentId = (): string => `exp_${newId('req').slice(4)}`
-export const newDecisionId = (): string => `exd_${newId('req').slice(4)}`
+export const newExperimentId = (): string => newId('exp')
+export const newDecisionId = (): string => newId('exd')
 
 export type SaveExperimentInput = { experimentId?: string | null; expectedVersion?: number | null } & ExperimentInput
 

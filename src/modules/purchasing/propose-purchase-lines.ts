@@ -35,8 +35,9 @@ export async function proposePurchaseLines(ctx: Ctx, raw: ProposeInput): Promise
   const warehouse = await db.selectFrom('warehouses').select('code').where('code', '=', input.warehouseCode).executeTakeFirst()
   if (!warehouse) invalid([{ path: 'warehouseCode', message: 'Choisissez un entrepôt de la liste.' }])
   const stocked = await sql<{ id: string }>`
-    SELECT DISTINCT v.id FROM product_variants v JOIN products p ON p.id = v.product_id JOIN lots l ON l.variant_id = v.id
-     WHERE p.producer_id = ${terms.producer.id} AND p.status = 'ACTIVE' AND v.status = 'ACTIVE' AND l.warehouse_code = ${input.warehouseCode}`.execute(ctx.db)
+    SELECT DISTINCT v.id FROM product_variants v JOIN products p ON p.id = v.product_id LEFT JOIN lots l ON l.variant_id = v.id
+     WHERE p.producer_id = ${terms.producer.id} AND p.status = 'ACTIVE' AND v.status = 'ACTIVE'
+       AND (l.warehouse_code = ${input.warehouseCode} OR l.id IS NULL)`.execute(ctx.db) // a new variant (no lot yet) may be ordered to any warehouse
   const ids = stocked.rows.map((r) => r.id)
   const variants = await variantTerms(ctx, terms, ids)
   const since = new Date(ctx.now.getTime() - SELL_THROUGH_WEEKS * 7 * 86_400_000)
