@@ -4,8 +4,9 @@
 // generated set-based (INSERT … SELECT FROM generate_series), --orders of those sessions end with an
 // order, then the analytics module's own roll-up (rollUpEvents) builds sessions and daily tables.
 // Then each dashboard's data (the same loadBoard the pages call) and its charts (ECharts SSR) are
-// timed --runs times: p50/p95 per dashboard. Target: p95 < 300 ms. The `orders` table stays empty
-// (the repeat-purchase query reads it): only the roll-up is at scale.
+// timed --runs times: p50/p95 per dashboard. Target: p95 < 300 ms. The `orders` table gets the same
+// --orders paid orders (one per ordering session, buyers ordering again now and then), since the
+// repeat-purchase rate reads it.
 // Database: a fresh `lakou_bench_dashboards` on DATABASE_URL's server, or a throwaway server from
 // scripts/ci/start-postgres.sh (stopped at the end). Results: stdout and bench-results/dashboards-<date>.json.
 import { execFileSync } from 'node:child_process'
@@ -21,7 +22,7 @@ import { systemCtx } from '../src/kernel/ctx.ts'
 import { openDatabase, type Database } from '../src/kernel/db/client.ts'
 import { migrateToLatest } from '../src/kernel/db/migrate.ts'
 import { rollUpEvents } from '../src/modules/analytics/index.ts'
-import { renderChartSvg } from '../src/web/charts/render-chart.ts'
+import { forgetRenderedCharts, renderChartSvg } from '../src/web/charts/render-chart.ts'
 import type { BoardId } from '../src/web/admin/dashboard-pages.tsx'
 
 const { values: args } = parseArgs({ options: { events: { type: 'string', default: '10000000' }, orders: { type: 'string', default: '200000' }, days: { type: 'string', default: '365' }, runs: { type: 'string', default: '100' }, 'reuse-data': { type: 'boolean', default: false } } })
@@ -103,6 +104,24 @@ async function generateEvents(database: Database): Promise<void> {
   process.stdout.write('\n')
 }
 
+/** The paid orders of the generated sessions (same ids, days and amounts), for the repeat-purchase rate. */
+async function generateOrders(database: Database): Promise<number> {
+  await sql`
+    INSERT INTO territories (code, name_fr, name_en, vat_territory, eu_vat_territory, eu_customs_territory, is_market)
+    VALUES ('GP', 'Guadeloupe', 'Guadeloupe', 'FR_DOM', false, false, true), ('FR-MAINLAND', 'France', 'France', 'FR_METRO', true, true, true)
+    ON CONFLICT (code) DO NOTHING`.execute(database.db)
+  const r = await sql`
+    INSERT INTO orders (id, number, status, email, locale, market, zone, ship_to, bill_to, shipping_method_code, shipping_method_name,
+                        promise_from, promise_to, goods_gross, shipping_gross, total_net, total_vat, total_gross, tax_summary,
+                        payment_method, idempotency_key, placed_at, paid_at)
+    SELECT e.order_id, 'B' || e.id, 'delivered', 'buyer' || (abs(hashtext(e.session_id)) % ${Math.max(1, Math.floor(ORDERS * 0.8))}) || '@bench.example',
+           'fr', e.market, e.market, '{}', '{}', 'colissimo', 'Colissimo', e.occurred_at::date + 2, e.occurred_at::date + 5,
+           e.value_cents, 0, e.value_cents - e.value_cents / 6, e.value_cents / 6, e.value_cents, '{}', 'card', e.order_id, e.occurred_at, e.occurred_at
+      FROM events e WHERE e.type = 'order'
+    ON CONFLICT (id) DO NOTHING`.execute(database.db)
+  return Number(r.numAffectedRows ?? 0)
+}
+
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!
 const stat = (xs: number[]) => ({ p50: Math.round(pct(xs, 50) * 10) / 10, p95: Math.round(pct(xs, 95) * 10) / 10 })
 
@@ -117,8 +136,9 @@ async function main(): Promise<void> {
     if (!args['reuse-data']) {
     console.log(`generating ${(SESSIONS * 8).toLocaleString('en')} events (${SESSIONS.toLocaleString('en')} sessions, ~${ORDERS.toLocaleString('en')} orders, ${DAYS} days)…`)
     await generateEvents(database)
+    const orders = await generateOrders(database)
     generated = secs(t)
-    console.log(`  inserted in ${generated}`)
+    console.log(`  inserted in ${generated}, with ${orders.toLocaleString('en')} paid orders`)
     t = performance.now()
     const r = await rollUpEvents(ctx, { lagSeconds: 0, batchSize: 1_000_000, maxBatches: 1_000 })
     await sql`ANALYZE`.execute(database.db)
@@ -137,27 +157,31 @@ async function main(): Promise<void> {
       { name: 'site 1 an / semaine', board: 'site', period: { from: addDays(END, -364), to: END, grain: 'week', touch: 'last' } },
       { name: 'direction 1 an / mois', board: 'direction', period: { from: addDays(END, -364), to: END, grain: 'month', touch: 'last' } },
     ]
-    console.log(`\n${'dashboard'.padEnd(34)} ${'data p50/p95 ms'.padEnd(18)} ${'charts p50/p95 ms'.padEnd(19)} total p95  charts`)
+    console.log(`\n${'dashboard'.padEnd(34)} ${'data p50/p95 ms'.padEnd(18)} ${'charts p50/p95 ms'.padEnd(19)} total p95  again p95     charts`)
     for (const c of cases) {
-      const data: number[] = [], render: number[] = [], total: number[] = []
+      const data: number[] = [], render: number[] = [], total: number[] = [], warm: number[] = []
       let charts = 0
       for (let i = 0; i < RUNS; i++) {
+        forgetRenderedCharts() // every run draws its charts anew (new numbers after a roll-up)
         const t0 = performance.now()
         const board = await loadBoard(ctx, c.board, c.period, allowed)
         const t1 = performance.now()
         for (const m of board.models) renderChartSvg(m)
         const t2 = performance.now()
+        for (const m of board.models) renderChartSvg(m) // the same page viewed again before the next roll-up
+        warm.push(t1 - t0 + performance.now() - t2)
         charts = board.models.length
         data.push(t1 - t0)
         render.push(t2 - t1)
         total.push(t2 - t0)
       }
-      const row = { name: c.name, charts, data: stat(data), render: stat(render), total: stat(total), perChartP50: Math.round((pct(render, 50) / charts) * 10) / 10 }
+      const row = { name: c.name, charts, data: stat(data), render: stat(render), total: stat(total), again: stat(warm), perChartP50: Math.round((pct(render, 50) / charts) * 10) / 10 }
       results.push(row)
-      console.log(`${c.name.padEnd(34)} ${`${row.data.p50} / ${row.data.p95}`.padEnd(18)} ${`${row.render.p50} / ${row.render.p95}`.padEnd(19)} ${String(row.total.p95).padEnd(10)} ${charts} (${row.perChartP50} ms each)`)
+      console.log(`${c.name.padEnd(34)} ${`${row.data.p50} / ${row.data.p95}`.padEnd(18)} ${`${row.render.p50} / ${row.render.p95}`.padEnd(19)} ${String(row.total.p95).padEnd(10)} ${String(row.again.p95).padEnd(12)} ${charts} (${row.perChartP50} ms each)`)
     }
-    const worst = Math.max(...results.map((x) => (x.data as { p95: number }).p95))
-    console.log(`\nworst data p95 ${worst} ms — target < ${TARGET_P95} ms: ${worst < TARGET_P95 ? 'met' : 'NOT met'} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`)
+    const worst = (k: 'data' | 'total') => Math.max(...results.map((x) => (x[k] as { p95: number }).p95))
+    const verdict = (ms: number) => `${ms} ms — target < ${TARGET_P95} ms: ${ms < TARGET_P95 ? 'met' : 'NOT met'}`
+    console.log(`\nworst data p95 ${verdict(worst('data'))}; worst page p95 (data + charts drawn anew) ${verdict(worst('total'))} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`)
     fs.mkdirSync(path.join(PROJECT_ROOT, 'bench-results'), { recursive: true })
     fs.writeFileSync(path.join(PROJECT_ROOT, 'bench-results', `dashboards-${END}.json`), JSON.stringify({ date: new Date().toISOString(), events: SESSIONS * 8, sessions: SESSIONS, orders: counts.orders, days: DAYS, generated, rolled, runs: RUNS, loadavg: os.loadavg(), results }, null, 2))
   } finally {

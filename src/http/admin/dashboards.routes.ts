@@ -1,14 +1,13 @@
 import { stringify } from 'csv-stringify/sync'
-import { sql } from 'kysely'
 import { h } from 'preact'
 import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { AppError } from '../../kernel/errors.ts'
-import { computeKpis, type KpiReport } from '../../modules/analytics/index.ts'
+import { addDays, computeBreakdown, computeFunnel, computeKpis } from '../../modules/analytics/index.ts'
 import { chartTable } from '../../web/charts/chart-figure.tsx'
 import type { ChartModel } from '../../web/charts/chart-model.ts'
 import { renderChartSvg } from '../../web/charts/render-chart.ts'
-import { analysisCharts, directionCards, directionCharts, siteCharts, type Funnel, type KpiCard } from '../../web/admin/dashboard-charts.tsx'
+import { analysisCharts, directionCards, directionCharts, siteCharts, type KpiCard } from '../../web/admin/dashboard-charts.tsx'
 import { BOARDS, DashboardLandingPage, DashboardPage, type BoardId, type BoardSection, type PeriodForm } from '../../web/admin/dashboard-pages.tsx'
 import type { FormErrors } from '../../web/admin/kit.tsx'
 import type { RouteDeps } from '../routes.ts'
@@ -17,7 +16,6 @@ import { adminView, sendAdmin } from './admin-kit.ts'
 
 const DAY_MS = 86_400_000
 const MAX_DAYS = 731
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
 /** A real calendar day (2026-02-30 is refused, not moved to March). */
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
 const optionalDay = (message: string) => z.string().trim().optional().transform((s) => (s ? s : undefined)).refine((s) => s === undefined || isDay(s), message)
@@ -48,31 +46,6 @@ function periodOf(query: unknown, now: Date): { ok: true; period: Period; form: 
   return { ok: true, period: { from, to, grain: parsed.data.grain, touch: parsed.data.attribution }, form }
 }
 
-// TODO(analytics owner): move into the analytics module as computeFunnel(ctx, {from, to}); the roll-up
-// keeps no "sessions with a product view" count per day, so the funnel reads the sessions table.
-async function loadFunnel(ctx: Ctx, from: string, to: string): Promise<Funnel> {
-  const r = await sql<Record<keyof Funnel, string>>`
-    SELECT count(*) AS sessions,
-           count(*) FILTER (WHERE product_views > 0) AS "productViews",
-           count(*) FILTER (WHERE product_views > 0 AND add_to_carts > 0) AS carts,
-           count(*) FILTER (WHERE product_views > 0 AND add_to_carts > 0 AND checkout_steps > 0) AS checkouts,
-           count(*) FILTER (WHERE product_views > 0 AND add_to_carts > 0 AND checkout_steps > 0 AND orders > 0) AS orders
-      FROM analytics_sessions WHERE day BETWEEN ${from}::date AND ${to}::date`.execute(ctx.db)
-  const row = r.rows[0]
-  return { sessions: Number(row?.sessions ?? 0), productViews: Number(row?.productViews ?? 0), carts: Number(row?.carts ?? 0), checkouts: Number(row?.checkouts ?? 0), orders: Number(row?.orders ?? 0) }
-}
-
-/** A KPI series by period and the same series over the range of the same length just before (whole weeks or months). */
-async function seriesOf(ctx: Ctx, p: Period): Promise<{ report: KpiReport; before: KpiReport }> {
-  const report = await computeKpis(ctx, { from: p.from, to: p.to, grain: p.grain, by: 'none' })
-  const [y, m] = report.from.split('-').map(Number) as [number, number]
-  const months = report.rows.length
-  const beforeFrom = p.grain === 'month' ? new Date(Date.UTC(y, m - 1 - months, 1)).toISOString().slice(0, 10)
-    : addDays(report.from, -(p.grain === 'week' ? report.rows.length * 7 : report.rows.length))
-  const before = await computeKpis(ctx, { from: beforeFrom, to: addDays(report.from, -1), grain: p.grain, by: 'none' })
-  return { report, before }
-}
-
 type Board = { sections: { title: string; ids: string[] }[]; models: ChartModel[]; cards?: KpiCard[]; note?: string }
 
 /** A dashboard's charts for a period: the data through the analytics module, then the chart models. */
@@ -80,9 +53,9 @@ export async function loadBoard(ctx: Ctx, board: BoardId, p: Period, allowed: Re
   const range = { from: p.from, to: p.to }
   if (board === 'site') {
     const [series, byDevice, byMarket] = await Promise.all([
-      seriesOf(ctx, p),
-      computeKpis(ctx, { ...range, grain: 'day', by: 'device' }),
-      computeKpis(ctx, { ...range, grain: 'day', by: 'market' }),
+      computeKpis(ctx, { ...range, grain: p.grain, by: 'none', repeat: false }),
+      computeBreakdown(ctx, { ...range, by: 'device' }),
+      computeBreakdown(ctx, { ...range, by: 'market' }),
     ])
     return { models: siteCharts({ series, byDevice, byMarket }), sections: [
       { title: 'Conversion et navigation', ids: ['conversion', 'ajout-panier', 'clics', 'rebond'] },
@@ -93,10 +66,10 @@ export async function loadBoard(ctx: Ctx, board: BoardId, p: Period, allowed: Re
   }
   if (board === 'analyse') {
     const [funnel, byChannel, byDevice, byMarket] = await Promise.all([
-      loadFunnel(ctx, p.from, p.to),
-      computeKpis(ctx, { ...range, grain: 'day', by: p.touch === 'first' ? 'first_channel' : 'channel' }),
-      computeKpis(ctx, { ...range, grain: 'day', by: 'device' }),
-      computeKpis(ctx, { ...range, grain: 'day', by: 'market' }),
+      computeFunnel(ctx, range),
+      computeBreakdown(ctx, { ...range, by: p.touch === 'first' ? 'first_channel' : 'channel' }),
+      computeBreakdown(ctx, { ...range, by: 'device' }),
+      computeBreakdown(ctx, { ...range, by: 'market' }),
     ])
     return { models: analysisCharts({ funnel, touch: p.touch, byChannel, byDevice, byMarket }), sections: [
       { title: 'Entonnoir', ids: ['entonnoir'] },
@@ -106,7 +79,7 @@ export async function loadBoard(ctx: Ctx, board: BoardId, p: Period, allowed: Re
   }
   // amounts of money are for the roles that see orders or invoices
   const money = allowed.has('orders.read') || allowed.has('finance.read')
-  const data = { series: await seriesOf(ctx, p), money }
+  const data = { series: await computeKpis(ctx, { ...range, grain: p.grain, by: 'none', vitals: false }), money }
   return { models: directionCharts(data), cards: directionCards(data), sections: [{ title: 'Évolution', ids: directionCharts(data).map((m) => m.id) }],
     ...(money ? {} : { note: 'Les montants (chiffre d’affaires, panier moyen) sont réservés aux rôles qui consultent les commandes ou les factures.' }) }
 }

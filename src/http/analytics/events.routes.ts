@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto'
-import type { FastifyRequest } from 'fastify'
 import { AppError } from '../../kernel/errors.ts'
 import type { Logger } from '../../kernel/log.ts'
 import {
-  Beacon, CONSENT_COOKIE, createEventQueue, createRateLimiter, dailySalt, dailyVisitorId, deviceOf, eventRows, isBotAgent,
-  MAX_BEACON_BYTES, readConsent, SESSION_ID, SESSION_IDLE_SECONDS, VISITOR_COOKIE, VISITOR_ID, withOrderValues, type EventQueue,
+  Beacon, CONSENT_COOKIE, createEventQueue, createRateLimiter, deviceOf, eventRows, isBotAgent,
+  MAX_BEACON_BYTES, resolveSessionId, resolveVisitor, VISITOR_COOKIE, withOrderValues, type EventQueue,
 } from '../../modules/analytics/index.ts'
 import type { RouteDeps } from '../routes.ts'
 import type { App } from '../types.ts'
@@ -17,17 +15,6 @@ declare module 'fastify' {
 }
 
 export const EVENTS_PER_MINUTE = 120
-
-/** Who sends: the consented random id, else today's pseudonym of the truncated address and agent. */
-async function visitorOf(req: FastifyRequest, deps: RouteDeps, now: Date): Promise<{ visitorId: string; consent: boolean }> {
-  const vid = req.cookies?.[VISITOR_COOKIE]
-  if (readConsent(req.cookies?.[CONSENT_COOKIE], now) === 'granted' && vid && VISITOR_ID.test(vid)) return { visitorId: vid, consent: true }
-  return { visitorId: dailyVisitorId(await dailySalt(deps.database.db, now), req.ip, req.headers['user-agent']), consent: false }
-}
-
-// A page without a session id (first beacon refused its cookie): one session per visitor per half hour.
-const fallbackSession = (visitorId: string, now: Date) =>
-  `s_${createHash('sha256').update(`${visitorId}|${Math.floor(now.getTime() / (SESSION_IDLE_SECONDS * 1000))}`).digest('base64url').slice(0, 22)}`
 
 /**
  * POST /api/events: the first-party collector. Takes JSON or the text/plain body of
@@ -60,10 +47,10 @@ export function registerEventsRoute(app: App, deps: RouteDeps, opts: { log?: Log
       throw new AppError('VALIDATION_FAILED', `Événements refusés : ${issue?.path.join('.') || 'corps'} ${issue?.message ?? ''}`.trim())
     }
     const now = new Date()
-    const { visitorId, consent } = await visitorOf(req, deps, now)
+    const { visitorId, consent } = await resolveVisitor(deps.database.db, { consentCookie: req.cookies?.[CONSENT_COOKIE], visitorCookie: req.cookies?.[VISITOR_COOKIE], ip: req.ip, userAgent: ua }, now)
     // per consented visitor, else per full address and agent (in memory only: never stored)
     if (!limiter.take(consent ? visitorId : `${req.ip}|${ua}`, parsed.data.events.length)) throw new AppError('RATE_LIMITED', 'Trop d’événements : réessayez dans une minute.')
-    const sessionId = parsed.data.sid && SESSION_ID.test(parsed.data.sid) ? parsed.data.sid : fallbackSession(visitorId, now)
+    const sessionId = resolveSessionId(parsed.data.sid, visitorId, now)
     const host = req.hostname.toLowerCase().replace(/:\d+$/, '')
     let rows = eventRows(parsed.data, {
       now, visitorId, sessionId, consent, device: deviceOf(ua), market: req.ctx.market, locale: req.ctx.locale,

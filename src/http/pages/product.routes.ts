@@ -6,6 +6,7 @@ import { getProductDetail } from '../../modules/catalog/index.ts'
 import { exposureRows, productPageExperimentsRunning, productPageVariation, visitOf, type ProductVariation } from '../../modules/experiments/index.ts'
 import { paths } from '../../web/storefront/page-context.ts'
 import { ProductPage } from '../../web/storefront/product-page.tsx'
+import { buyable } from '../../web/storefront/checkout/add-to-cart.tsx'
 import type { RouteDeps } from '../routes.ts'
 import type { App } from '../types.ts'
 import { sendPage, viewCtx } from './page-kit.ts'
@@ -30,7 +31,7 @@ export function registerProductPage(app: App, deps: RouteDeps): void {
           consentCookie: req.cookies[CONSENT_COOKIE], visitorCookie: req.cookies[VISITOR_COOKIE], sessionCookie: req.cookies[SESSION_COOKIE],
           ip: req.ip, userAgent: req.headers['user-agent'], market: req.ctx.market, locale,
         }, new Date())
-        const varied = await productPageVariation(req.ctx, visit)
+        const varied = await productPageVariation(req.ctx, visit, { canBuy: product.variants.some(buyable) })
         variation = varied.variation
         const sent = sendPage(reply, h(ProductPage, { ctx, product, crumbs, variation }))
         req.server.eventQueue.push(exposureRows(req.ctx.db, visit, varied.shown, { path: ctx.path, pageType: 'product' }))

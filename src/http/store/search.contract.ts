@@ -58,9 +58,16 @@ export const SearchResponse = z.union([
   z.object({ redirect: z.string().describe('a merchandising rule sends this query to a page: follow this site path') }),
 ])
 
+/** How the API identifies a visitor for a running search-ranking test (search-experiment.ts). */
+export const SEARCH_VISITOR_DOC = 'Relevance order may follow a running search-ranking A/B test. The visitor is identified as on the '
+  + 'HTML search page, by the first-party cookies lakou_consent + lakou_vid (consented) and lakou_sid (the visit), else by a pseudonym '
+  + 'of the day (address and User-Agent): browsers send them by themselves, a headless front end forwards the shopper\'s Cookie and '
+  + 'User-Agent headers. While a test applies the answer is private to the visitor (Cache-Control: private).'
+
 export const SearchProducts = {
   tags: ['search'],
   summary: 'Full-text search with typo tolerance, facets and merchandising rules',
+  description: SEARCH_VISITOR_DOC,
   querystring: SearchQuery,
   response: { 200: SearchResponse, 400: ErrorSchema, 404: ErrorSchema },
 }

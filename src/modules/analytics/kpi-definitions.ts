@@ -47,7 +47,7 @@ export type Kpis = {
   revenueCents: number
   /** revenue / orders, cents (the one rounding rule) */
   averageOrderValueCents: number | null
-  /** buyers (customer, else e-mail) with ≥ 2 paid orders in the period / buyers with ≥ 1; null where orders cannot be split so */
+  /** paid orders whose buyer (same customer account or e-mail) had paid an order before / paid orders; null where orders cannot be split so */
   repeatPurchaseRate: number | null
   /** sessions that left from a search results page / sessions that searched */
   searchExitRate: number | null
@@ -57,9 +57,10 @@ export type Kpis = {
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
 
-export type Buyers = { buyers: number; repeaters: number }
+/** Paid orders of a period (from the orders table, not the events) and those of returning buyers. */
+export type PaidOrders = { orders: number; repeatOrders: number }
 
-export function kpisOf(s: KpiSums, buyers: Buyers | null, vitals: Vitals): Kpis {
+export function kpisOf(s: KpiSums, paid: PaidOrders | null, vitals: Vitals): Kpis {
   return {
     sessions: s.sessions,
     bounceRate: ratio(s.bounces, s.sessions),
@@ -70,7 +71,7 @@ export function kpisOf(s: KpiSums, buyers: Buyers | null, vitals: Vitals): Kpis 
     orders: s.orders,
     revenueCents: s.revenueCents,
     averageOrderValueCents: s.orders > 0 ? divRound(s.revenueCents, s.orders) : null,
-    repeatPurchaseRate: buyers ? ratio(buyers.repeaters, buyers.buyers) : null,
+    repeatPurchaseRate: paid ? ratio(paid.repeatOrders, paid.orders) : null,
     searchExitRate: ratio(s.searchExits, s.searchSessions),
     zeroResultRate: ratio(s.zeroResultSearches, s.searches),
     ...vitals,

@@ -2,7 +2,8 @@ import { sql } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
 import type { Db } from '../../kernel/db/client.ts'
 import { LISTING_PAGE_TYPES } from './beacon.ts'
-import { bucketSql } from './vitals.ts'
+import { rollUpOrders } from './rollup-orders.ts'
+import { bucketSql, growingBucketSql } from './vitals.ts'
 
 export type RollupOptions = {
   /** events per transaction */
@@ -20,7 +21,8 @@ const LISTINGS = sql.raw(LISTING_PAGE_TYPES.map((t) => `'${t}'`).join(', '))
 const UTC_DAY = (col: string) => sql.raw(`(${col} AT TIME ZONE 'UTC')::date`)
 
 /**
- * Rolls raw events up into sessions, daily KPI rows and web-vitals histograms, from the watermark on.
+ * Rolls raw events up into sessions, daily KPI rows and web-vitals histograms, from the watermark on,
+ * then paid orders into their daily counts (rollup-orders.ts).
  * Each batch is one transaction holding the state row's lock: two processes running it take turns
  * and never count an event twice; a crash rolls the batch back whole. Sessions add counts; the
  * daily rows of the days a batch touched are rebuilt from their sessions (idempotent).
@@ -38,6 +40,7 @@ export async function rollUpEvents(ctx: Ctx, opts: RollupOptions = {}): Promise<
     events += r.events
     batches += 1
   }
+  await rollUpOrders(ctx)
   return { events, batches, watermark }
 }
 
@@ -120,13 +123,16 @@ async function rollUpBatch(tx: Db, batchSize: number, lag: number): Promise<{ ev
   await sql`
     INSERT INTO analytics_daily (day, touch, channel, device, market, sessions, visitors, bounces, page_views, listing_views, listing_clicks,
       product_views, searches, zero_result_searches, search_sessions, search_exits, add_to_carts, cart_sessions, checkout_sessions,
-      order_sessions, cart_order_sessions, orders, revenue_cents)
+      order_sessions, cart_order_sessions, orders, revenue_cents, viewed_sessions, funnel_cart_sessions, funnel_checkout_sessions, funnel_order_sessions)
     SELECT s.day, t.touch, CASE t.touch WHEN 'first' THEN s.first_channel ELSE s.channel END, s.device, s.market,
            count(*), count(DISTINCT s.visitor_id), count(*) FILTER (WHERE s.bounced), sum(s.page_views), sum(s.listing_views), sum(s.listing_clicks),
            sum(s.product_views), sum(s.searches), sum(s.zero_result_searches), count(*) FILTER (WHERE s.searches > 0),
            count(*) FILTER (WHERE s.search_exit), sum(s.add_to_carts), count(*) FILTER (WHERE s.add_to_carts > 0),
            count(*) FILTER (WHERE s.checkout_steps > 0), count(*) FILTER (WHERE s.orders > 0),
-           count(*) FILTER (WHERE s.add_to_carts > 0 AND s.orders > 0), sum(s.orders), sum(s.revenue_cents)
+           count(*) FILTER (WHERE s.add_to_carts > 0 AND s.orders > 0), sum(s.orders), sum(s.revenue_cents),
+           count(*) FILTER (WHERE s.product_views > 0), count(*) FILTER (WHERE s.product_views > 0 AND s.add_to_carts > 0),
+           count(*) FILTER (WHERE s.product_views > 0 AND s.add_to_carts > 0 AND s.checkout_steps > 0),
+           count(*) FILTER (WHERE s.product_views > 0 AND s.add_to_carts > 0 AND s.checkout_steps > 0 AND s.orders > 0)
       FROM analytics_sessions s CROSS JOIN (VALUES ('first'), ('last')) AS t(touch)
      WHERE s.day IN (${days})
      GROUP BY 1, 2, 3, 4, 5`.execute(tx)
@@ -137,6 +143,16 @@ async function rollUpBatch(tx: Db, batchSize: number, lag: number): Promise<{ ev
       FROM events e WHERE ${inBatch} AND e.type = 'web_vital'
      GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT (day, metric, device, market, bucket) DO UPDATE SET samples = d.samples + excluded.samples`.execute(tx)
+
+  await sql`
+    INSERT INTO analytics_vitals AS v (grain, period, metric, bucket, samples)
+    SELECT g.grain, CASE g.grain WHEN 'day' THEN x.day WHEN 'week' THEN date_trunc('week', x.day)::date ELSE date_trunc('month', x.day)::date END,
+           x.metric, x.bucket, count(*)
+      FROM (SELECT ${UTC_DAY('e.occurred_at')} AS day, e.metric, ${sql.raw(growingBucketSql('e'))} AS bucket
+              FROM events e WHERE ${inBatch} AND e.type = 'web_vital') x
+     CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS g(grain)
+     GROUP BY 1, 2, 3, 4
+    ON CONFLICT (grain, period, metric, bucket) DO UPDATE SET samples = v.samples + excluded.samples`.execute(tx)
 
   await sql`UPDATE analytics_rollup_state SET last_event_id = ${upto}, last_run_at = now() WHERE id = 1`.execute(tx)
   const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events e WHERE ${inBatch}`.execute(tx)

@@ -1,5 +1,8 @@
-import { createHmac } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { isbot } from 'isbot'
+import type { Db } from '../../kernel/db/client.ts'
+import { readConsent, SESSION_ID, SESSION_IDLE_SECONDS, VISITOR_ID } from './consent.ts'
+import { dailySalt } from './daily-salt.ts'
 
 export type Device = 'mobile' | 'tablet' | 'desktop'
 
@@ -41,4 +44,23 @@ export function truncateIp(ip: string): string {
  */
 export function dailyVisitorId(salt: string, ip: string, userAgent: string | undefined): string {
   return `d_${createHmac('sha256', salt).update(`${truncateIp(ip)}|${userAgent ?? ''}`).digest('base64url').slice(0, 27)}`
+}
+
+/** What the visitor resolution reads of a request: the lakou_consent and lakou_vid cookies, address and agent. */
+export type VisitorFacts = { consentCookie: string | undefined; visitorCookie: string | undefined; ip: string; userAgent: string | undefined }
+
+/**
+ * Who is visiting, the one rule for the collector and the experiments: the consented random id
+ * (`lakou_vid`), else today's pseudonym of the truncated address and agent.
+ */
+export async function resolveVisitor(db: Db, f: VisitorFacts, now: Date): Promise<{ visitorId: string; consent: boolean }> {
+  const vid = f.visitorCookie
+  if (readConsent(f.consentCookie, now) === 'granted' && vid && VISITOR_ID.test(vid)) return { visitorId: vid, consent: true }
+  return { visitorId: dailyVisitorId(await dailySalt(db, now), f.ip, f.userAgent), consent: false }
+}
+
+/** The page's session id when well-formed, else one per visitor per half hour (first beacon refused its cookie). */
+export function resolveSessionId(sessionId: string | undefined, visitorId: string, now: Date): string {
+  if (sessionId && SESSION_ID.test(sessionId)) return sessionId
+  return `s_${createHash('sha256').update(`${visitorId}|${Math.floor(now.getTime() / (SESSION_IDLE_SECONDS * 1000))}`).digest('base64url').slice(0, 22)}`
 }

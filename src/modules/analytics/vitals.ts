@@ -23,10 +23,32 @@ export function percentileOf(metric: Vital, histogram: ReadonlyMap<number, numbe
   let seen = 0
   for (const [bucket, n] of buckets) {
     seen += n
-    if (seen >= rank) {
-      const v = (bucket + 0.5) * BUCKET_WIDTH[metric]
-      return metric === 'CLS' ? Math.round(v * 10_000) / 10_000 : Math.round(v)
-    }
+    if (seen >= rank) return valueOfBucket(metric, bucket)
   }
   return null
+}
+
+/** The value a bucket reports: its middle (ms rounded to 1, CLS to 0.0001). */
+export function valueOfBucket(metric: Vital, bucket: number): number {
+  const v = (bucket + 0.5) * BUCKET_WIDTH[metric]
+  return metric === 'CLS' ? Math.round(v * 10_000) / 10_000 : Math.round(v)
+}
+
+/**
+ * The shop-wide tables (analytics_vitals) use buckets growing by 2.5 %: bucket b starts at
+ * unit × (1.025^b − 1), so a p75 stays within ±1.25 % from 1 ms to minutes with a few hundred rows.
+ */
+export const GROWTH = 1.025
+export const UNIT: Record<Vital, number> = { LCP: 1, INP: 1, CLS: 0.01 }
+
+export const growingBucketOf = (metric: Vital, value: number): number => Math.max(0, Math.floor(Math.log(1 + value / UNIT[metric]) / Math.log(GROWTH)))
+
+/** SQL of the same bucket for an events alias. */
+export const growingBucketSql = (alias: string): string =>
+  `greatest(0, floor(ln(1 + ${alias}.metric_value / CASE ${alias}.metric WHEN 'CLS' THEN ${UNIT.CLS} ELSE 1 END) / ln(${GROWTH})))::int`
+
+/** The value a growing bucket reports: its geometric middle (ms rounded to 1, CLS to 0.0001). */
+export function valueOfGrowingBucket(metric: Vital, bucket: number): number {
+  const v = UNIT[metric] * (GROWTH ** (bucket + 0.5) - 1)
+  return metric === 'CLS' ? Math.round(v * 10_000) / 10_000 : Math.round(v)
 }

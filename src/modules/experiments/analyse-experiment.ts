@@ -8,7 +8,7 @@ import {
 } from './stats/index.ts'
 import type { Metric } from './tables.ts'
 
-type Sums = { n: number; conv: number; atc: number; y: number; y2: number; x: number; x2: number; xy: number }
+export type Sums = { n: number; conv: number; atc: number; y: number; y2: number; x: number; x2: number; xy: number }
 
 export type VariantFigures = {
   key: string
@@ -54,15 +54,18 @@ const safe = <T>(f: () => T): T | null => {
   }
 }
 
-/** One row per variant and UTC day of first exposure, so daily looks accumulate in one query. */
-async function dailySums(ctx: Ctx, experimentId: string): Promise<{ variant: string; day: string; s: Sums }[]> {
+/** One variant's totals over the visitors first exposed on one UTC day. */
+export type DailySums = { variant: string; day: string; s: Sums }
+
+/**
+ * The experiment_daily rows (one per variant and UTC day of first exposure, kept exact by the roll-up):
+ * a few hundred rows whatever the traffic, so daily looks accumulate without reading the visitors.
+ */
+async function dailySums(ctx: Ctx, experimentId: string): Promise<DailySums[]> {
   const r = await sql<{ variant_key: string; day: string } & Sums>`
-    SELECT variant_key, to_char((first_exposed_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day,
-           count(*)::int AS n, count(*) FILTER (WHERE converted)::int AS conv, count(*) FILTER (WHERE add_to_carts > 0)::int AS atc,
-           coalesce(sum(revenue_cents::float8), 0) AS y, coalesce(sum(revenue_cents::float8 ^ 2), 0) AS y2,
-           coalesce(sum(pre_revenue_cents::float8), 0) AS x, coalesce(sum(pre_revenue_cents::float8 ^ 2), 0) AS x2,
-           coalesce(sum(revenue_cents::float8 * pre_revenue_cents::float8), 0) AS xy
-      FROM experiment_visitors WHERE experiment_id = ${experimentId} GROUP BY 1, 2 ORDER BY 2`.execute(ctx.db)
+    SELECT variant_key, to_char(day, 'YYYY-MM-DD') AS day, visitors AS n, conversions AS conv, add_to_cart_visitors AS atc,
+           revenue_cents::float8 AS y, revenue_squares::float8 AS y2, pre_revenue_cents::float8 AS x, pre_revenue_squares::float8 AS x2, revenue_x_pre::float8 AS xy
+      FROM experiment_daily WHERE experiment_id = ${experimentId} ORDER BY day, variant_key`.execute(ctx.db)
   return r.rows.map((row) => ({ variant: row.variant_key, day: row.day, s: { n: row.n, conv: row.conv, atc: row.atc, y: row.y, y2: row.y2, x: row.x, x2: row.x2, xy: row.xy } }))
 }
 
@@ -98,14 +101,19 @@ function metricResult(metric: Metric, e: Experiment, a: Sums, b: Sums, looksA: S
   return { metric, comparison, bayes, sequential, cuped }
 }
 
-/** The analysis page's numbers, from the experiment_visitors roll-up (refresh it first). */
+/** The analysis page's numbers, from the experiment_daily roll-up (refreshVisitors keeps it current). */
 export async function analyseExperiment(ctx: Ctx, e: Experiment): Promise<Analysis> {
-  const rows = await dailySums(ctx, e.id)
+  return analysisOf(e, await dailySums(ctx, e.id))
+}
+
+/** The analysis from per-variant, per-day totals (pure: the tests feed it totals computed from raw rows). */
+export function analysisOf(e: Experiment, rows: DailySums[]): Analysis {
+  const byKey = new Map(rows.map((r) => [`${r.variant}|${r.day}`, r.s]))
   const days = [...new Set(rows.map((r) => r.day))].sort()
   // cumulative sums per variant at the end of each day
   const cumulative = new Map(e.variants.map((v) => {
     let acc = ZERO
-    return [v.key, days.map((d) => (acc = add(acc, rows.find((r) => r.variant === v.key && r.day === d)?.s ?? ZERO)))] as const
+    return [v.key, days.map((d) => (acc = add(acc, byKey.get(`${v.key}|${d}`) ?? ZERO)))] as const
   }))
   const totals = new Map(e.variants.map((v) => [v.key, cumulative.get(v.key)!.at(-1) ?? ZERO]))
   const min = e.minSamplePerVariant

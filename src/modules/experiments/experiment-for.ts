@@ -11,9 +11,8 @@ export type Assignment = { experimentKey: string; variantKey: string; config: Va
 
 const CONTROL = (key: string): Assignment => ({ experimentKey: key, variantKey: 'control', config: {}, inExperiment: false })
 
-/** A visitor seen before the current half hour (consented visitors only: a pseudonym lives one day). */
+/** A consented visitor seen before the current half hour. */
 async function isReturning(db: Db, visit: ExperimentVisit, now: Date): Promise<boolean> {
-  if (!visit.consent) return false
   const r = await sql<{ x: number }>`SELECT 1 AS x FROM analytics_visitors WHERE visitor_id = ${visit.visitorId} AND first_seen_at < ${new Date(now.getTime() - 30 * 60_000).toISOString()}::timestamptz`.execute(db)
   return r.rows.length > 0
 }
@@ -22,7 +21,9 @@ async function targets(db: Db, e: RunningExperiment, visit: ExperimentVisit, now
   const t = e.targeting
   if (t.markets.length && !t.markets.includes(visit.market)) return false
   if (t.devices.length && !t.devices.includes(visit.device)) return false
-  if (t.visitor !== 'all') return (await isReturning(db, visit, now)) === (t.visitor === 'returning')
+  // Without consent the id is a pseudonym of the day (CNIL): nobody is known as new or returning,
+  // so a test targeting either status takes consented visitors only (the others see the control, unmeasured).
+  if (t.visitor !== 'all') return visit.consent && (await isReturning(db, visit, now)) === (t.visitor === 'returning')
   return true
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
 import type { ExperimentKind, ExperimentStatus, Metric, Surface, Targeting, VariantConfig } from './tables.ts'
 import { experimentsDb } from './tables.ts'
@@ -51,7 +52,8 @@ export type ExperimentSummary = Pick<Experiment, 'id' | 'key' | 'name' | 'kind' 
 export async function listExperiments(ctx: Ctx): Promise<ExperimentSummary[]> {
   const rows = await experimentsDb(ctx.db).selectFrom('experiments as e')
     .select((eb) => ['e.id', 'e.key', 'e.name', 'e.kind', 'e.surface', 'e.status', 'e.primary_metric', 'e.started_at', 'e.stopped_at', 'e.min_sample_per_variant',
-      eb.selectFrom('experiment_visitors as v').select((x) => x.fn.countAll<number>().as('n')).whereRef('v.experiment_id', '=', 'e.id').as('visitors')])
+      // exposed visitors from the per-day totals (a few rows per experiment), not one row per visitor
+      sql<number>`(SELECT coalesce(sum(d.visitors), 0)::int FROM experiment_daily d WHERE d.experiment_id = ${eb.ref('e.id')})`.as('visitors')])
     .orderBy((eb) => eb.case().when('e.status', '=', 'running').then(0).when('e.status', '=', 'draft').then(1).else(2).end())
     .orderBy('e.created_at', 'desc')
     .limit(500)

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../kernel/ctx.ts'
 import { loadShippingData } from '../shipping/index.ts'
 import { experimentFor, type Assignment } from './experiment-for.ts'
-import { runningExperiments } from './running.ts'
+import { ADD_TO_CART_KEYS } from './rules.ts'
+import { runningExperiments, type RunningExperiment } from './running.ts'
 import type { Surface } from './tables.ts'
 import type { ExperimentVisit } from './visit.ts'
 
@@ -13,9 +14,22 @@ export type ProductVariation = {
   reassurance: string | null
   /** the free-shipping banner: only a threshold that really applies to the market, with its method */
   freeShipping: { wording: 'amount' | 'benefit'; thresholdCents: number; methodFr: string; methodEn: string } | null
+  /** the add-to-cart button's words (plain text, escaped by the view) */
+  addToCart: { fr: string; en: string } | null
 }
 
-export const NO_VARIATION: ProductVariation = { storyPosition: null, reassurance: null, freeShipping: null }
+export const NO_VARIATION: ProductVariation = { storyPosition: null, reassurance: null, freeShipping: null, addToCart: null }
+
+/** The page facts that decide whether a variant is visible at all. */
+export type ProductPageFacts = { /** an add-to-cart button is on the page */ canBuy: boolean }
+
+const labelOf = (c: Record<string, unknown>): { fr: string; en: string } | null => {
+  const fr = c[ADD_TO_CART_KEYS.fr]
+  const en = c[ADD_TO_CART_KEYS.en]
+  return typeof fr === 'string' && typeof en === 'string' && fr.trim() && en.trim() ? { fr, en } : null
+}
+/** A text test that only changes the button shows nothing on a page without one (for every arm alike). */
+const onlyButton = (e: RunningExperiment) => e.variants.every((v) => !(typeof v.config.reassurance === 'string' && v.config.reassurance.trim()))
 const PRODUCT_SURFACES: readonly Surface[] = ['product_layout', 'product_text', 'free_shipping_banner']
 
 /** The lowest free-shipping threshold of a rate delivering to the market (its zone), with the method it belongs to. */
@@ -41,7 +55,7 @@ export async function productPageExperimentsRunning(ctx: Ctx): Promise<boolean> 
  * exposures are recorded by the route). A variant that shows nothing different (no free-shipping
  * threshold in this market) is not an exposure.
  */
-export async function productPageVariation(ctx: Ctx, visit: ExperimentVisit): Promise<{ variation: ProductVariation; shown: Assignment[] }> {
+export async function productPageVariation(ctx: Ctx, visit: ExperimentVisit, page: ProductPageFacts = { canBuy: true }): Promise<{ variation: ProductVariation; shown: Assignment[] }> {
   const variation: ProductVariation = { ...NO_VARIATION }
   const shown: Assignment[] = []
   for (const e of (await runningExperiments(ctx.db)).values()) {
@@ -51,7 +65,9 @@ export async function productPageVariation(ctx: Ctx, visit: ExperimentVisit): Pr
     if (e.surface === 'product_layout') {
       variation.storyPosition = c.storyPosition === 'above' ? 'above' : 'below'
     } else if (e.surface === 'product_text') {
+      if (!page.canBuy && onlyButton(e)) continue
       variation.reassurance = typeof c.reassurance === 'string' && c.reassurance.trim() ? c.reassurance : null
+      variation.addToCart = labelOf(c)
     } else {
       const threshold = await freeShippingThreshold(ctx)
       if (!threshold) continue

@@ -51,11 +51,18 @@ export const ExperimentInput = z.object({
 export type ExperimentInput = z.input<typeof ExperimentInput>
 export type ValidExperiment = z.output<typeof ExperimentInput>
 
+/** The add-to-cart label a product_text variant may set, in both languages (one without the other is refused). */
+export const ADD_TO_CART_KEYS = { fr: 'addToCartFr', en: 'addToCartEn' } as const
+export const ADD_TO_CART_MAX = 40
+// a button's words: letters, digits, spaces and common punctuation, no line break or control character
+const BUTTON_TEXT = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u
+const buttonLabel = (v: unknown) => typeof v === 'string' && v.trim().length > 0 && v.trim() === v && [...v].length <= ADD_TO_CART_MAX && BUTTON_TEXT.test(v)
+
 /** What each surface reads in a variant's config; anything else is refused so a typo never ships silently. */
 function configErrors(surface: Surface, config: VariantConfig, at: string): FieldError[] {
   const allowed: Record<Surface, Record<string, (v: unknown) => boolean>> = {
     product_layout: { storyPosition: (v) => v === 'above' || v === 'below' },
-    product_text: { reassurance: (v) => typeof v === 'string' && v.length <= 140 },
+    product_text: { reassurance: (v) => typeof v === 'string' && v.length <= 140, [ADD_TO_CART_KEYS.fr]: buttonLabel, [ADD_TO_CART_KEYS.en]: buttonLabel },
     free_shipping_banner: { banner: (v) => v === 'none' || v === 'amount' || v === 'benefit' },
     search_ranking: { ranking: (v) => (RANKINGS as readonly unknown[]).includes(v) },
     flag: { enabled: (v) => typeof v === 'boolean' },
@@ -65,7 +72,12 @@ function configErrors(surface: Surface, config: VariantConfig, at: string): Fiel
   for (const [k, v] of Object.entries(config)) {
     const ok = rules[k]
     if (!ok) errors.push({ path: at, message: `Réglage « ${k} » inconnu pour cet emplacement (permis : ${Object.keys(rules).join(', ')})` })
-    else if (!ok(v)) errors.push({ path: at, message: `Réglage « ${k} » : valeur ${JSON.stringify(v)} refusée` })
+    else if (!ok(v)) errors.push({ path: at, message: k === ADD_TO_CART_KEYS.fr || k === ADD_TO_CART_KEYS.en
+      ? `Réglage « ${k} » : le texte du bouton fait 1 à ${ADD_TO_CART_MAX} caractères, sur une ligne, sans espace au début ni à la fin`
+      : `Réglage « ${k} » : valeur ${JSON.stringify(v)} refusée` })
+  }
+  if (surface === 'product_text' && (ADD_TO_CART_KEYS.fr in config) !== (ADD_TO_CART_KEYS.en in config)) {
+    errors.push({ path: at, message: `Le texte du bouton panier se donne en français et en anglais : ${ADD_TO_CART_KEYS.fr} et ${ADD_TO_CART_KEYS.en} ensemble` })
   }
   return errors
 }

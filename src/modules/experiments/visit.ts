@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto'
 import type { Db } from '../../kernel/db/client.ts'
-import {
-  dailySalt, dailyVisitorId, deviceOf, isBotAgent, readConsent, SESSION_ID, SESSION_IDLE_SECONDS, VISITOR_ID, type Device,
-} from '../analytics/index.ts'
+import { deviceOf, isBotAgent, resolveSessionId, resolveVisitor, type Device, type VisitorFacts } from '../analytics/index.ts'
 
 /** Who is looking at a storefront page, for assignment, targeting and exposures. */
 export type ExperimentVisit = {
@@ -16,27 +13,18 @@ export type ExperimentVisit = {
 }
 
 /** The request facts the resolution reads (cookies by name: lakou_consent, lakou_vid, lakou_sid). */
-export type VisitFacts = {
-  consentCookie: string | undefined
-  visitorCookie: string | undefined
+export type VisitFacts = VisitorFacts & {
   sessionCookie: string | undefined
-  ip: string
-  userAgent: string | undefined
   market: string
   locale: 'fr' | 'en'
 }
 
 /**
- * The same visitor id the events collector gives this request (http/analytics/events.routes.ts,
- * whose resolution is not exported): the consented `lakou_vid`, else today's pseudonym of the
- * truncated address and agent. The session: the page script's `lakou_sid`, else the collector's
- * fallback (one per visitor per half hour). Keep the two in step.
+ * The visitor and session the events collector gives this request (analytics' resolveVisitor and
+ * resolveSessionId, shared with http/analytics/events.routes.ts), with device, market and locale.
  */
 export async function visitOf(db: Db, f: VisitFacts, now: Date): Promise<ExperimentVisit> {
-  const consented = readConsent(f.consentCookie, now) === 'granted' && !!f.visitorCookie && VISITOR_ID.test(f.visitorCookie)
-  const visitorId = consented ? f.visitorCookie! : dailyVisitorId(await dailySalt(db, now), f.ip, f.userAgent)
-  const sessionId = f.sessionCookie && SESSION_ID.test(f.sessionCookie)
-    ? f.sessionCookie
-    : `s_${createHash('sha256').update(`${visitorId}|${Math.floor(now.getTime() / (SESSION_IDLE_SECONDS * 1000))}`).digest('base64url').slice(0, 22)}`
-  return { visitorId, sessionId, consent: consented, device: deviceOf(f.userAgent), market: f.market, locale: f.locale, bot: isBotAgent(f.userAgent) }
+  const { visitorId, consent } = await resolveVisitor(db, f, now)
+  const sessionId = resolveSessionId(f.sessionCookie, visitorId, now)
+  return { visitorId, sessionId, consent, device: deviceOf(f.userAgent), market: f.market, locale: f.locale, bot: isBotAgent(f.userAgent) }
 }

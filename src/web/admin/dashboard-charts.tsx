@@ -1,4 +1,4 @@
-import type { KpiReport, Kpis } from '../../modules/analytics/index.ts'
+import type { BreakdownRow, Funnel, KpiReport, Kpis } from '../../modules/analytics/index.ts'
 import { eurosOf, percent, type ChartModel, type ChartUnit } from '../charts/chart-model.ts'
 
 // The charts of each dashboard, built from the analytics module's KPI reports. Pure functions:
@@ -12,40 +12,23 @@ export const DEVICE_LABELS: Readonly<Record<string, string>> = { mobile: 'Mobile
 export const MARKET_LABELS: Readonly<Record<string, string>> = { 'FR-MAINLAND': 'France hexagonale', GP: 'Guadeloupe' }
 const GRAIN_LABELS = { day: 'Jour', week: 'Semaine (lundi)', month: 'Mois' } as const
 
-/** Session funnel of a range: each step counts the sessions that also reached every step before. */
-export type Funnel = { sessions: number; productViews: number; carts: number; checkouts: number; orders: number }
-
-/** A breakdown's totals per key over the range, rebuilt from its daily rows (session counts are exact integers). */
+/** A breakdown's counts per key over the range (the analytics module sums them in the database). */
 export type KeyTotals = { key: string; sessions: number; orderSessions: number; cartSessions: number; bounces: number; orders: number; revenueCents: number }
-export function totalsByKey(report: KpiReport): KeyTotals[] {
-  const out = new Map<string, KeyTotals>()
-  const count = (rate: number | null, sessions: number) => (rate === null ? 0 : Math.round(rate * sessions))
-  for (const r of report.rows) {
-    const key = r.key ?? ''
-    const t = out.get(key) ?? { key, sessions: 0, orderSessions: 0, cartSessions: 0, bounces: 0, orders: 0, revenueCents: 0 }
-    const c = r.current
-    t.sessions += c.sessions
-    t.orderSessions += count(c.conversionRate, c.sessions)
-    t.cartSessions += count(c.addToCartRate, c.sessions)
-    t.bounces += count(c.bounceRate, c.sessions)
-    t.orders += c.orders
-    t.revenueCents += c.revenueCents
-    out.set(key, t)
-  }
-  return [...out.values()].filter((t) => t.sessions > 0 || t.orders > 0).sort((a, b) => b.sessions - a.sessions || a.key.localeCompare(b.key))
+export function totalsByKey(rows: readonly BreakdownRow[]): KeyTotals[] {
+  return rows.map(({ key, current: c }) => ({ key, sessions: c.sessions, orderSessions: c.orderSessions, cartSessions: c.cartSessions, bounces: c.bounces, orders: c.orders, revenueCents: c.revenueCents }))
 }
 const rate = (a: number, b: number) => (b > 0 ? percent(a / b) : null)
 
 type Pick = (k: Kpis) => number | null
-/** A KPI over time: the range against the range of the same length just before it, period by period. */
-type Series = { report: KpiReport; before: KpiReport }
-function line({ report, before }: Series, id: string, title: string, description: string, unit: ChartUnit, pick: Pick, thresholds?: ChartModel['thresholds']): ChartModel {
+/** A KPI over time: the range against the range of as many periods just before it, period by period. */
+type Series = KpiReport
+function line(report: Series, id: string, title: string, description: string, unit: ChartUnit, pick: Pick, thresholds?: ChartModel['thresholds']): ChartModel {
   return {
     id, title, description, kind: 'line', unit, categoryLabel: GRAIN_LABELS[report.grain],
     categories: report.rows.map((r) => r.period),
     series: [
       { name: 'Période', values: report.rows.map((r) => pick(r.current)) },
-      { name: 'Période précédente', values: report.rows.map((_, i) => (before.rows[i] ? pick(before.rows[i].current) : null)), previous: true },
+      { name: 'Période précédente', values: report.rows.map((_, i) => (report.previousRows[i] ? pick(report.previousRows[i].current) : null)), previous: true },
     ],
     ...(thresholds ? { thresholds } : {}),
   }
@@ -65,7 +48,7 @@ function breakdown(id: string, title: string, label: string, names: Readonly<Rec
   }
 }
 
-export type SiteData = { series: Series; byDevice: KpiReport; byMarket: KpiReport }
+export type SiteData = { series: Series; byDevice: readonly BreakdownRow[]; byMarket: readonly BreakdownRow[] }
 export function siteCharts(d: SiteData): ChartModel[] {
   const s = d.series
   return [
@@ -83,7 +66,7 @@ export function siteCharts(d: SiteData): ChartModel[] {
   ]
 }
 
-export type AnalysisData = { funnel: Funnel; touch: 'first' | 'last'; byChannel: KpiReport; byDevice: KpiReport; byMarket: KpiReport }
+export type AnalysisData = { funnel: Funnel; touch: 'first' | 'last'; byChannel: readonly BreakdownRow[]; byDevice: readonly BreakdownRow[]; byMarket: readonly BreakdownRow[] }
 export function analysisCharts(d: AnalysisData): ChartModel[] {
   const f = d.funnel
   const steps: [string, number][] = [['Visite', f.sessions], ['Vue produit', f.productViews], ['Ajout au panier', f.carts], ['Commande commencée', f.checkouts], ['Commande', f.orders]]
@@ -129,12 +112,13 @@ export function directionCharts(d: DirectionData): ChartModel[] {
 /** A KPI card of the director's page: this range against the range just before. */
 export type KpiCard = { id: string; label: string; unit: ChartUnit; current: number | null; previous: number | null; spark: (number | null)[] }
 export function directionCards(d: DirectionData): KpiCard[] {
-  const { current, previous } = d.series.report.total
-  const card = (id: string, label: string, unit: ChartUnit, pick: Pick): KpiCard => ({ id, label, unit, current: pick(current), previous: pick(previous), spark: d.series.report.rows.map((r) => pick(r.current)) })
+  const { current, previous } = d.series.total
+  const card = (id: string, label: string, unit: ChartUnit, pick: Pick): KpiCard => ({ id, label, unit, current: pick(current), previous: pick(previous), spark: d.series.rows.map((r) => pick(r.current)) })
   return [
     ...(d.money ? [card('chiffre-affaires', 'Chiffre d’affaires', 'euros', eur((k) => k.revenueCents))] : []),
     card('commandes', 'Commandes', 'count', (k) => k.orders),
     ...(d.money ? [card('panier-moyen', 'Panier moyen', 'euros', eur((k) => k.averageOrderValueCents))] : []),
     card('conversion', 'Taux de conversion', 'percent', pct((k) => k.conversionRate)),
+    card('reachat', 'Taux de réachat', 'percent', pct((k) => k.repeatPurchaseRate)),
   ]
 }

@@ -1,4 +1,5 @@
 import type { Analysis, Experiment, JournalEntry, MetricResult } from '../../modules/experiments/index.ts'
+import type { RollupFreshness } from '../../modules/experiments/refresh-visitors.ts'
 import { METRIC_LABELS, SURFACE_LABELS } from './experiment-form-page.tsx'
 import { DECISION_LABELS, STATUS_LABELS } from './experiment-list-page.tsx'
 import { AdminLayout, mayUse, type AdminView } from './layout.tsx'
@@ -29,7 +30,15 @@ function MetricRows({ r }: { r: MetricResult }) {
   )
 }
 
-export function ExperimentAnalysisPage(p: { view: AdminView; experiment: Experiment; analysis: Analysis; decisions: JournalEntry[]; flash?: string | null; errors?: FormErrors | undefined; message?: string | null | undefined; values?: Record<string, string> }) {
+/** How recent the figures are: the last event included, and what still waits for the job. */
+function Freshness({ f }: { f: RollupFreshness }) {
+  const waiting = f.pendingEvents > 0
+    ? ` — environ ${f.pendingEvents.toLocaleString('fr-FR')} événements plus récents ne sont pas encore comptés (la tâche de fond les intègre chaque minute)`
+    : ' — à jour'
+  return <>{f.coveredUntil ? `événements reçus jusqu’au ${dateTime(f.coveredUntil)}` : 'aucun événement compté'}{f.lastRunAt ? `, calculés le ${dateTime(f.lastRunAt)}` : ''}{waiting}</>
+}
+
+export function ExperimentAnalysisPage(p: { view: AdminView; experiment: Experiment; analysis: Analysis; decisions: JournalEntry[]; freshness: RollupFreshness; flash?: string | null; errors?: FormErrors | undefined; message?: string | null | undefined; values?: Record<string, string> }) {
   const { experiment: e, analysis: a, view } = p
   const canManage = mayUse(view, 'experiments.manage')
   const v = p.values ?? {}
@@ -51,6 +60,7 @@ export function ExperimentAnalysisPage(p: { view: AdminView; experiment: Experim
         <div><dt>Indicateur principal</dt><dd>{e.primaryMetric ? METRIC_LABELS[e.primaryMetric] : 'aucun (obligatoire pour démarrer)'}</dd></div>
         <div><dt>Ciblage</dt><dd>{e.targeting.markets.join(', ') || 'tous marchés'} · {e.targeting.devices.join(', ') || 'tous appareils'} · visiteurs {e.targeting.visitor}</dd></div>
         <div><dt>Échantillon minimal</dt><dd>{a.minSamplePerVariant ? `${a.minSamplePerVariant.toLocaleString('fr-FR')} visiteurs par variante (taux ${pct(e.baselineRate, 1)}, effet ${pct(e.mde, 0)}, α ${e.alpha}, puissance ${e.power})` : 'renseignez le taux de référence et l’effet minimal'}</dd></div>
+        <div><dt>Fraîcheur des chiffres</dt><dd><Freshness f={p.freshness} /></dd></div>
         <div><dt>Progression</dt><dd>{a.progress == null ? '—' : <><progress max={1} value={a.progress}>{pct(a.progress, 0)}</progress> {pct(a.progress, 0)}</>}</dd></div>
       </dl>
       {canManage ? (

@@ -7,14 +7,17 @@ export const VARIANT_ROWS = 4
 
 export const SURFACE_LABELS: Record<string, string> = {
   product_layout: 'Fiche produit : mise en page (histoire du producteur)',
-  product_text: 'Fiche produit : ligne de réassurance',
+  product_text: 'Fiche produit : textes (ligne de réassurance, bouton « Ajouter au panier »)',
   free_shipping_banner: 'Fiche produit : bandeau livraison offerte',
   search_ranking: 'Recherche : classement des résultats',
   flag: 'Drapeau de fonctionnalité',
 }
 export const METRIC_LABELS: Record<string, string> = { conversion: 'Conversion (commande)', revenue_per_visitor: 'Chiffre d’affaires par visiteur', add_to_cart: 'Ajout au panier' }
-const SETTINGS_HINT = 'Réglages « clé=valeur » séparés par « ; » — mise en page : storyPosition=above ou below ; réassurance : reassurance=votre texte ; '
+const SETTINGS_HINT = 'Réglages « clé=valeur » séparés par « ; » — mise en page : storyPosition=above ou below ; textes : reassurance=votre texte, et/ou addToCartFr=Je le veux; addToCartEn=I want it (les deux langues ensemble, 40 caractères au plus) ; '
   + 'bandeau : banner=none, amount ou benefit (le seuil affiché est celui des tarifs de livraison du marché) ; recherche : ranking=default, in_stock_first ou newest_first ; drapeau : enabled=true. Vide : la page par défaut.'
+
+export const VISITOR_HINT = 'Nouveaux ou déjà venus : seuls les visiteurs qui ont accepté la mesure d’audience sont inclus. Sans consentement, '
+  + 'l’identifiant change chaque jour : impossible de savoir s’ils sont déjà venus, ils voient le témoin et ne sont pas comptés.'
 
 const one = (v: ExperimentFormValues, k: string): string => (Array.isArray(v[k]) ? (v[k] as string[])[0] ?? '' : ((v[k] as string | undefined) ?? ''))
 const many = (v: ExperimentFormValues, k: string): string[] => (Array.isArray(v[k]) ? (v[k] as string[]) : v[k] ? [v[k] as string] : [])
@@ -74,7 +77,7 @@ export function ExperimentFormPage(p: { view: AdminView; experiment: Experiment 
         </fieldset>
         <CheckboxGroup name="markets" label="Ciblage : marchés (aucun coché = tous)" values={many(v, 'markets')} error={e.markets} options={[{ value: 'FR-MAINLAND', label: 'France métropolitaine' }, { value: 'GP', label: 'Guadeloupe' }]} />
         <CheckboxGroup name="devices" label="Ciblage : appareils (aucun coché = tous)" values={many(v, 'devices')} error={e.devices} options={[{ value: 'mobile', label: 'Mobile' }, { value: 'tablet', label: 'Tablette' }, { value: 'desktop', label: 'Ordinateur' }]} />
-        <SelectField name="visitor" label="Ciblage : visiteurs" value={one(v, 'visitor')} error={e.visitor} options={[{ value: 'all', label: 'Tous' }, { value: 'new', label: 'Nouveaux' }, { value: 'returning', label: 'Déjà venus (avec consentement)' }]} />
+        <SelectField name="visitor" label="Ciblage : visiteurs" value={one(v, 'visitor')} error={e.visitor} hint={VISITOR_HINT} options={[{ value: 'all', label: 'Tous' }, { value: 'new', label: 'Nouveaux (avec consentement)' }, { value: 'returning', label: 'Déjà venus (avec consentement)' }]} />
         <SelectField name="primaryMetric" label="Indicateur principal" value={one(v, 'primaryMetric')} error={e.primaryMetric} blank="— à choisir avant de démarrer —" options={Object.entries(METRIC_LABELS).map(([value, label]) => ({ value, label }))} />
         <CheckboxGroup name="guardrailMetrics" label="Garde-fous" values={many(v, 'guardrailMetrics')} error={e.guardrailMetrics} options={Object.entries(METRIC_LABELS).map(([value, label]) => ({ value, label }))} />
         <TextField name="baselineRate" label="Taux de référence de l’indicateur" value={one(v, 'baselineRate')} error={e.baselineRate} inputMode="decimal" hint="proportion, ex. 0.03 pour 3 %" />

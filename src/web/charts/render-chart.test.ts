@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { chartTable } from './chart-figure.tsx'
 import { formatValue, percent, type ChartModel } from './chart-model.ts'
-import { renderChartSvg, withoutInlineStyles } from './render-chart.ts'
+import { forgetRenderedCharts, renderChartSvg, withoutInlineStyles } from './render-chart.ts'
 
 const line: ChartModel = {
   id: 'lcp', title: 'LCP <75e centile>', description: 'Mesuré chez les visiteurs & comparé.', kind: 'line', unit: 'ms', categoryLabel: 'Jour',
@@ -56,4 +56,14 @@ test('render time per chart (measured, reported)', () => {
   times.sort((a, b) => a - b)
   console.log(`line chart render: median ${times[5]!.toFixed(1)} ms over 10`)
   assert.ok(times[5]! < 2000)
+})
+
+test('a chart drawn again from the same model is the same SVG, taken from the recent ones', () => {
+  forgetRenderedCharts()
+  const model: ChartModel = { id: 'again', title: 'Commandes', description: 'Par jour', kind: 'bar', unit: 'count', categoryLabel: 'Jour', categories: ['lun.', 'mar.'], series: [{ name: 'Commandes', values: [3, 5] }] }
+  const first = renderChartSvg(model)
+  const second = renderChartSvg(model)
+  assert.equal(second.svg, first.svg)
+  const changed = renderChartSvg({ ...model, series: [{ name: 'Commandes', values: [3, 6] }] })
+  assert.notEqual(changed.svg, first.svg, 'new numbers, new drawing')
 })

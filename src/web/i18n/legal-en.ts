@@ -1,3 +1,4 @@
+import { COOKIE_REGISTER, lifetimeText } from '../storefront/cookie-register.ts'
 import type { LegalTexts, OperatorIdentity } from './legal-types.ts'
 
 // English version of the legal pages: a faithful summary for information. The French
@@ -45,7 +46,7 @@ export const legalEn: LegalTexts = {
     sections: [
       { heading: 'Controller', blocks: [{ kind: 'p', text: `${op.name}, ${op.address}. Data protection contact: ${op.email}.` }] },
       { heading: 'Data and purposes', blocks: [{ kind: 'ul', items: ['Orders: identity, addresses, phone, e-mail and order content, to perform the contract.', 'Invoices: kept 10 years (legal obligation).', 'Customer service: messages about your orders.', 'Newsletters and offers: only with your consent, which you can withdraw at any time.', 'First-party audience measurement without third-party tools: only with your consent.'] }] },
-      { heading: 'Cookies', blocks: [{ kind: 'p', text: 'No advertising cookies or third-party trackers. Only cookies needed by the service:' }, { kind: 'ul', items: ['lakou_market: your delivery area, to show the right prices (1 year);', 'lakou_age: your confirmation that you are 18 or over on alcohol pages (1 year).'] }] },
+      { heading: 'Cookies', blocks: [{ kind: 'p', text: 'No advertising cookies or third-party trackers. Only these (details and your choice on the “Cookies and audience measurement” page, /en/cookies):' }, { kind: 'ul', items: COOKIE_REGISTER.map((c) => `${c.name}: ${c.purpose.en} (${lifetimeText('en', c)}${c.needsConsent ? '; only with your consent' : ''})`) }] },
       { heading: 'Recipients and retention', blocks: [{ kind: 'p', text: 'Our team, and as needed the carrier and the payment provider. Data is never sold and is hosted in the EU. Account and order data: for the business relationship then 3 years after the last order; accounting records: 10 years.' }] },
       { heading: 'Your rights', blocks: [{ kind: 'p', text: `Access, rectification, erasure, restriction, objection and portability: write to ${op.email}; we answer within one month. You may complain to the CNIL (www.cnil.fr).` }] },
     ],

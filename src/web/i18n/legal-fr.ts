@@ -1,3 +1,4 @@
+import { COOKIE_REGISTER, lifetimeText } from '../storefront/cookie-register.ts'
 import type { LegalTexts, OperatorIdentity } from './legal-types.ts'
 
 // Textes légaux de la boutique (droit français de la vente à distance au consommateur).
@@ -94,8 +95,8 @@ export const legalFr: LegalTexts = {
       {
         heading: 'Cookies',
         blocks: [
-          { kind: 'p', text: 'Le site n’utilise aucun cookie publicitaire ni de traceur tiers. Il dépose seulement des cookies nécessaires au service :' },
-          { kind: 'ul', items: ['lakou_market : la zone de livraison choisie, pour afficher les bons prix (1 an) ;', 'lakou_age : votre confirmation d’avoir 18 ans ou plus sur les pages de boissons alcoolisées (1 an).'] },
+          { kind: 'p', text: 'Le site n’utilise aucun cookie publicitaire ni de traceur tiers. Il dépose seulement ceux-ci (détail et choix sur la page « Cookies et mesure d’audience », /fr/cookies) :' },
+          { kind: 'ul', items: COOKIE_REGISTER.map((c) => `${c.name} : ${c.purpose.fr} (${lifetimeText('fr', c)}${c.needsConsent ? ' ; seulement avec votre accord' : ''})`) },
         ],
       },
       { heading: 'Destinataires', blocks: [{ kind: 'p', text: 'Vos données sont destinées à notre équipe et, pour ce qui les concerne, au transporteur et au prestataire de paiement. Elles ne sont ni vendues ni louées. Elles sont hébergées dans l’Union européenne.' }] },

@@ -1,5 +1,6 @@
 import type { Locale } from '../../kernel/ctx.ts'
 import { CsrfField } from './account/forms.tsx'
+import { CookieTable } from './cookie-table.tsx'
 import { Layout } from './layout.tsx'
 import { paths, type PageContext } from './page-context.ts'
 
@@ -21,12 +22,7 @@ const TEXT = {
     manage: 'Gérer les cookies',
     pageTitle: 'Cookies et mesure d’audience',
     current: { granted: 'Votre choix actuel : accepté.', denied: 'Votre choix actuel : refusé.', none: 'Vous n’avez pas encore fait de choix.' },
-    details: [
-      'lakou_consent — votre choix, gardé 6 mois.',
-      'lakou_sid — la visite en cours, effacé après 30 minutes sans activité.',
-      'lakou_vid — seulement si vous acceptez : identifiant aléatoire, gardé 13 mois, jamais partagé.',
-      'Votre adresse IP n’est jamais enregistrée ; les données de mesure sont effacées après 25 mois.',
-    ],
+    details: ['Aucun cookie publicitaire ni traceur d’un autre site. Votre adresse IP n’est jamais enregistrée ; les données de mesure sont effacées après 25 mois.'],
     saved: 'Votre choix est enregistré.',
   },
   en: {
@@ -38,12 +34,7 @@ const TEXT = {
     manage: 'Manage cookies',
     pageTitle: 'Cookies and audience measurement',
     current: { granted: 'Your current choice: accepted.', denied: 'Your current choice: refused.', none: 'You have not made a choice yet.' },
-    details: [
-      'lakou_consent — your choice, kept 6 months.',
-      'lakou_sid — the current visit, deleted after 30 minutes without activity.',
-      'lakou_vid — only if you accept: a random identifier, kept 13 months, never shared.',
-      'Your IP address is never stored; measurement data is deleted after 25 months.',
-    ],
+    details: ['No advertising cookie and no tracker from another site. Your IP address is never stored; measurement data is deleted after 25 months.'],
     saved: 'Your choice is saved.',
   },
 } as const
@@ -84,7 +75,7 @@ export function ConsentFooterLink({ ctx }: { ctx: PageContext }) {
   return <a href={cookiesPath(ctx.locale)} data-consent-open="">{TEXT[ctx.locale].manage}</a>
 }
 
-/** The cookies page: what is kept and why, the current choice and the same two buttons. */
+/** The cookies page: every cookie kept and why (cookie-register.ts), the current choice and the same two buttons. */
 export function CookiesPage({ ctx, choice, saved }: { ctx: PageContext; choice: 'granted' | 'denied' | null; saved: boolean }) {
   const t = TEXT[ctx.locale]
   return (
@@ -92,7 +83,8 @@ export function CookiesPage({ ctx, choice, saved }: { ctx: PageContext; choice: 
       <h1>{t.pageTitle}</h1>
       {saved ? <p class="flash" role="status">{t.saved}</p> : null}
       <p id="cookies-text">{t.body}</p>
-      <ul>{t.details.map((d) => <li>{d}</li>)}</ul>
+      <CookieTable ctx={ctx} />
+      {t.details.map((d) => <p>{d}</p>)}
       <p><strong>{t.current[choice ?? 'none']}</strong></p>
       <ChoiceForm ctx={ctx} back={`${cookiesPath(ctx.locale)}?saved=1`} idPrefix="cookies" />
       <p><a href={paths.legal(ctx.locale, 'privacy')}>{ctx.t('footer.privacy')}</a></p>

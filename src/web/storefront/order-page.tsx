@@ -5,7 +5,7 @@ import type { OrderReturnRow } from '../../modules/returns/index.ts'
 import { OrderReturnsSection } from './return-page.tsx'
 import type { MessageKey } from '../i18n/index.ts'
 import { CardFields, type TestCardHint } from './checkout/card-fields.tsx'
-import { checkoutPaths } from './checkout/checkout-paths.ts'
+import { checkoutPaths, withToken } from './checkout/checkout-paths.ts'
 import { addressCountryName } from './checkout/countries.tsx'
 import { CsrfField, ErrorSummary, Totals, addressLine, dateTime, eur, longDate, promiseText, type FieldError } from './checkout/kit.tsx'
 import { Layout } from './layout.tsx'
@@ -55,6 +55,7 @@ export function OrderPage(props: OrderPageProps) {
       <h1>{heading}</h1>
       {props.flash ? <p class={['declined', 'cardInvalid', 'providerUnavailable', 'notCancellable', 'withdrawalClosed'].includes(props.flash) ? 'notice' : 'flash'} role="status">{t(`orderPage.flash.${props.flash}` as MessageKey)}</p> : null}
       {props.mode === 'confirmation' ? <p>{t('orderPage.emailSent', { email: o.email })}</p> : null}
+      {props.mode === 'confirmation' ? <OrderPageLink locale={l} orderId={o.id} token={token} /> : null}
       <p class="order-status">{t('orderPage.statusLabel')} <strong>{status}</strong></p>
       <p class="muted">{t('orderPage.placedAt', { date: dateTime(ctx, o.placedAt) })}</p>
 
@@ -165,6 +166,17 @@ function RetryForm(props: OrderPageProps & { retry: NonNullable<OrderPageProps['
       </form>
     </section>
   )
+}
+
+const FOLLOW = {
+  fr: { link: 'Suivre ma commande', guest: 'Gardez ce lien : il ouvre la page de votre commande sans compte (suivi, facture, annulation, rétractation).', owner: 'Vous la retrouvez aussi dans votre compte.' },
+  en: { link: 'Follow my order', guest: 'Keep this link: it opens your order’s page without an account (tracking, invoice, cancellation, withdrawal).', owner: 'You will also find it in your account.' },
+} as const
+
+/** The confirmation's way to the order's page: a guest's signed link (the token), or the owner's plain one. */
+function OrderPageLink(p: { locale: 'fr' | 'en'; orderId: string; token: string | null }) {
+  const x = FOLLOW[p.locale]
+  return <p class="order-follow"><a href={withToken(checkoutPaths.order(p.locale, p.orderId), p.token)} data-order-link="">{x.link}</a> — {p.token ? x.guest : x.owner}</p>
 }
 
 const PARCELS = {

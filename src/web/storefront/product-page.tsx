@@ -36,14 +36,14 @@ function monthNames(ctx: PageContext, months: number[]): string {
   return months.map((m) => f.format(new Date(Date.UTC(2024, m - 1, 1)))).join(', ')
 }
 
-function VariantOffer({ ctx, v }: { ctx: PageContext; v: VariantDetail }) {
+function VariantOffer({ ctx, v, label }: { ctx: PageContext; v: VariantDetail; label: string | null }) {
   const { t } = ctx
   return (
     <li class="variant">
       <h3 class="variant-label">{v.optionLabel}</h3>
       <Price ctx={ctx} price={v.price} unitPrice={v.unitPrice} />
       <StockBadge ctx={ctx} status={v.stockStatus} />
-      {buyable(v) ? <AddToCartForm ctx={ctx} variant={v} /> : null}
+      {buyable(v) ? <AddToCartForm ctx={ctx} variant={v} label={label} /> : null}
       {v.madeToOrder || v.leadTimeDays > 0 ? <p class="muted">{t('stock.leadTime', { days: v.leadTimeDays })}</p> : null}
       {v.limitedEditionQty ? <p class="muted">{t('product.limited', { qty: v.limitedEditionQty })}</p> : null}
       {v.minOrderQty > 1 ? <p class="muted">{t('product.minOrder', { qty: v.minOrderQty })}</p> : null}
@@ -197,7 +197,7 @@ export function ProductPage({ ctx, product: p, crumbs, variation }: ProductPageP
           <section aria-labelledby="variants-title">
             <h2 id="variants-title" class="visually-hidden">{t('product.variants')}</h2>
             <ul class="variants">
-              {p.variants.map((v) => <VariantOffer ctx={ctx} v={v} />)}
+              {p.variants.map((v) => <VariantOffer ctx={ctx} v={v} label={variation?.addToCart?.[ctx.locale] ?? null} />)}
             </ul>
           </section>
           {variation?.reassurance ? <p class="reassurance" data-experiment="product_text">{variation.reassurance}</p> : null}

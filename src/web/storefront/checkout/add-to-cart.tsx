@@ -13,8 +13,9 @@ export const buyable = (v: Pick<VariantDetail, 'price' | 'b2bOnly' | 'stockStatu
  * "Ajouter au panier" for one variant: a plain POST form (303 to the cart with a confirmation)
  * that cart.js turns into a fetch updating the header count. These forms sit on pages shared
  * by the page cache, so the CSRF field carries the placeholder the CSRF plugin fills per response.
+ * `label`: an A/B test's words for the button (plain text: Preact escapes it), else the default.
  */
-export function AddToCartForm({ ctx, variant }: { ctx: PageContext; variant: Pick<VariantDetail, 'id' | 'optionLabel'> }) {
+export function AddToCartForm({ ctx, variant, label }: { ctx: PageContext; variant: Pick<VariantDetail, 'id' | 'optionLabel'>; label?: string | null | undefined }) {
   const { t } = ctx
   const id = `add-qty-${variant.id}`
   return (
@@ -25,7 +26,7 @@ export function AddToCartForm({ ctx, variant }: { ctx: PageContext; variant: Pic
       <select id={id} name="quantity">
         {QUICK_QUANTITIES.map((n) => <option value={String(n)}>{n}</option>)}
       </select>{' '}
-      <button type="submit">{t('cart.add')}<span class="visually-hidden"> — {variant.optionLabel}</span></button>
+      <button type="submit" {...(label ? { 'data-experiment': 'product_text' } : {})}>{label || t('cart.add')}<span class="visually-hidden"> — {variant.optionLabel}</span></button>
       <p class="cart-status" role="status" data-cart-status=""></p>
     </form>
   )
