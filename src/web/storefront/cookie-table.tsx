@@ -10,6 +10,8 @@ const TEXT = {
 export function CookieTable({ ctx }: { ctx: PageContext }) {
   const t = TEXT[ctx.locale]
   return (
+    // a narrow screen scrolls the table sideways; the region is focusable so keyboards can scroll it too
+    <div class="table-scroll" role="region" aria-label={t.caption} tabindex={0}>
     <table class="cookie-register" id="cookie-register">
       <caption>{t.caption}</caption>
       <thead>
@@ -26,5 +28,6 @@ export function CookieTable({ ctx }: { ctx: PageContext }) {
         ))}
       </tbody>
     </table>
+    </div>
   )
 }
