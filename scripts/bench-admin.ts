@@ -18,6 +18,7 @@ import { systemCtx, type Ctx } from '../src/kernel/ctx.ts'
 import { openDatabase } from '../src/kernel/db/client.ts'
 import { migrateToLatest } from '../src/kernel/db/migrate.ts'
 import { adminScenarios, type Scenario } from './lib/admin-scenarios.ts'
+import { startThrowawayPostgres } from './ci/throwaway-postgres.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -117,8 +118,9 @@ async function main() {
   let serverDir: string | null = null
   let adminUrl = process.env.DATABASE_URL
   if (!adminUrl) {
-    adminUrl = execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts/ci/start-postgres.sh')], { encoding: 'utf8' }).trim()
-    serverDir = fs.readFileSync('/tmp/lakou-pg.last', 'utf8').trim()
+    const pgServer = startThrowawayPostgres()
+    adminUrl = pgServer.url
+    serverDir = pgServer.dir
     console.log(`started a throwaway PostgreSQL at ${adminUrl}`)
   }
   try {

@@ -24,6 +24,7 @@ import { migrateToLatest } from '../src/kernel/db/migrate.ts'
 import { rollUpEvents } from '../src/modules/analytics/index.ts'
 import { forgetRenderedCharts, renderChartSvg } from '../src/web/charts/render-chart.ts'
 import type { BoardId } from '../src/web/admin/dashboard-pages.tsx'
+import { startThrowawayPostgres } from './ci/throwaway-postgres.ts'
 
 const { values: args } = parseArgs({ options: { events: { type: 'string', default: '10000000' }, orders: { type: 'string', default: '200000' }, days: { type: 'string', default: '365' }, runs: { type: 'string', default: '100' }, 'reuse-data': { type: 'boolean', default: false } } })
 const EVENTS = Math.max(8000, Number(args.events))
@@ -40,8 +41,9 @@ async function postgresDatabase(): Promise<{ database: Database; stop: () => Pro
   let adminUrl = process.env.DATABASE_URL
   let serverDir: string | null = null
   if (!adminUrl) {
-    adminUrl = execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts/ci/start-postgres.sh')], { encoding: 'utf8' }).trim()
-    serverDir = fs.readFileSync('/tmp/lakou-pg.last', 'utf8').trim()
+    const pgServer = startThrowawayPostgres()
+    adminUrl = pgServer.url
+    serverDir = pgServer.dir
   }
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()

@@ -22,6 +22,7 @@ import { openDatabase, type Database } from '../src/kernel/db/client.ts'
 import { migrateToLatest } from '../src/kernel/db/migrate.ts'
 import { rollUpEvents } from '../src/modules/analytics/index.ts'
 import { freePort } from './lib/free-port.ts'
+import { startThrowawayPostgres } from './ci/throwaway-postgres.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -104,8 +105,9 @@ async function postgresDatabase(): Promise<{ database: Database; stop: () => Pro
   let adminUrl = process.env.DATABASE_URL
   let serverDir: string | null = null
   if (!adminUrl) {
-    adminUrl = execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts/ci/start-postgres.sh')], { encoding: 'utf8' }).trim()
-    serverDir = fs.readFileSync('/tmp/lakou-pg.last', 'utf8').trim()
+    const pgServer = startThrowawayPostgres()
+    adminUrl = pgServer.url
+    serverDir = pgServer.dir
   }
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()

@@ -26,6 +26,7 @@ import { migrateToLatest } from '../src/kernel/db/migrate.ts'
 import { analyseExperiment, getExperiment, refreshExperimentVisitors, saveExperiment, startExperiment } from '../src/modules/experiments/index.ts'
 import { ExperimentAnalysisPage } from '../src/web/admin/experiment-analysis-page.tsx'
 import { renderDocument } from '../src/web/storefront/render.ts'
+import { startThrowawayPostgres } from './ci/throwaway-postgres.ts'
 
 const { values: args } = parseArgs({ options: { events: { type: 'string', default: '10000000' }, visitors: { type: 'string', default: '1000000' }, days: { type: 'string', default: '28' }, runs: { type: 'string', default: '30' }, 'reuse-data': { type: 'boolean', default: false } } })
 const VISITORS = Math.max(10_000, Number(args.visitors))
@@ -48,8 +49,9 @@ async function postgresDatabase(): Promise<{ database: Database; stop: () => Pro
   let adminUrl = process.env.DATABASE_URL
   let serverDir: string | null = null
   if (!adminUrl) {
-    adminUrl = execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts/ci/start-postgres.sh')], { encoding: 'utf8' }).trim()
-    serverDir = fs.readFileSync('/tmp/lakou-pg.last', 'utf8').trim()
+    const pgServer = startThrowawayPostgres()
+    adminUrl = pgServer.url
+    serverDir = pgServer.dir
   }
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()

@@ -24,6 +24,7 @@ import { loadConfig, PROJECT_ROOT } from '../src/kernel/config.ts'
 import type { Database } from '../src/kernel/db/client.ts'
 import { openConfiguredDatabase } from '../src/kernel/db/open-from-config.ts'
 import { freePort } from './lib/free-port.ts'
+import { startThrowawayPostgres } from './ci/throwaway-postgres.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -97,8 +98,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
 let pgServerDir: string | null = null
 async function postgresAdminUrl(): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL
-  const url = execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts/ci/start-postgres.sh')], { encoding: 'utf8' }).trim()
-  pgServerDir = fs.readFileSync('/tmp/lakou-pg.last', 'utf8').trim()
+  const pgServer = startThrowawayPostgres()
+  const url = pgServer.url
+  pgServerDir = pgServer.dir
   console.log(`started a throwaway PostgreSQL at ${url}`)
   return url
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops the server started by start-postgres.sh and removes its folder.
+# Stops the server started by start-postgres.sh and removes its folder: pass the folder (the
+# shared /tmp/lakou-pg.last is only a fallback, another process may have overwritten it).
 set -euo pipefail
 DIR=${1:-$(cat /tmp/lakou-pg.last 2>/dev/null || true)}
 [ -n "$DIR" ] && [ -d "$DIR" ] || exit 0

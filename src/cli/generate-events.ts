@@ -5,6 +5,7 @@ import { systemCtx } from '../kernel/ctx.ts'
 import type { Db } from '../kernel/db/client.ts'
 import { migrateToLatest } from '../kernel/db/migrate.ts'
 import { openConfiguredDatabase } from '../kernel/db/open-from-config.ts'
+import { seededRandom } from '../kernel/random.ts'
 import { insertEvents, rollUpEvents, type EventRow } from '../modules/analytics/index.ts'
 
 const USAGE = `npm run events:generate -- [--days 60] [--sessions 2000] [--seed 7] [--batch 5000]
@@ -12,17 +13,6 @@ const USAGE = `npm run events:generate -- [--days 60] [--sessions 2000] [--seed 
   drop-offs, searches with some zero results, web vitals, orders 'ord_demo_…') for the last N days
   up to today into the configured database, then rolls them up for the dashboards.`
 
-/** A small seeded generator (mulberry32): the same seed gives the same stream, so tests can recount it. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 function weighted<T extends string>(rand: () => number, table: readonly (readonly [T, number])[]): T {
   const total = table.reduce((a, [, w]) => a + w, 0)
   let x = rand() * total
@@ -49,7 +39,7 @@ export type StreamOptions = { days: number; sessionsPerDay: number; endDay: stri
  * and order, with web vitals measured on most sessions.
  */
 export function* generateEventStream(o: StreamOptions): Generator<{ day: string; rows: EventRow[] }> {
-  const rand = prng(o.seed)
+  const rand = seededRandom(o.seed) // the same seed gives the same stream, so tests can recount it
   const returning: { id: string; consent: boolean }[] = []
   for (let d = o.days - 1; d >= 0; d--) {
     const dayStart = Date.parse(`${o.endDay}T00:00:00Z`) - d * 86_400_000

@@ -50,3 +50,4 @@ afterSeedSteps.push(async (database, opts) => void (await generateDemoImages(dat
 afterSeedSteps.push(async (database) => indexDemoSearch(database))
 afterSeedSteps.push(async (database) => (await import('./load-shipping-promotions.ts')).loadShippingPromotions(database))
 afterSeedSteps.push(async (database, opts) => (await import('./load-company-profile.ts')).loadCompanyProfile(database, opts))
+afterSeedSteps.push(async (database) => void (await (await import('../modules/producers/index.ts')).loadDemoProducerBanks(database.db)))

@@ -8,8 +8,9 @@ import { divRound } from '../../src/kernel/money.ts'
 import { readPdfText } from '../../src/modules/invoicing/read-pdf-text.ts'
 import {
   createRun, decideInvoice, executeRun, getRun, getStatement, getSupplierInvoice, issueStatements, payablesSchedule, proposeRun, recordInvoice,
-  recordSupplierPayment, renderStatementPdf, runTransfers, sendOverdueAlert,
+  paymentRunCsv, recordSupplierPayment, renderStatementPdf, runTransfers, sendOverdueAlert,
 } from '../../src/modules/payables/index.ts'
+import { isValidIban, saveProducerBank } from '../../src/modules/producers/index.ts'
 import { insertPurchaseOrder, producerIdByCode } from '../../src/modules/payables/test-fixtures.ts'
 import { refundOrderByStaff } from '../../src/flows/refund-order.ts'
 import { testCheckoutDeps } from '../builders/checkout.ts'
@@ -148,7 +149,8 @@ test('a payment run pays matched and approved invoices once, even executed twice
   for (const id of chosen) assert.equal((await getSupplierInvoice(ctx, id))!.status, 'paid')
   const transfers = runTransfers(detail)
   assert.equal(transfers.reduce((s, t) => s + t.amount, 0), run.total)
-  assert.ok(transfers.every((t) => t.iban === '' && t.invoiceNumbers.length >= 1))
+  // the demo producers' accounts fill the bank file (valid ISO 13616 IBANs, stored without spaces)
+  assert.ok(transfers.every((t) => isValidIban(t.iban) && t.bic === 'DEMOFRPPXXX' && t.holder !== '' && t.invoiceNumbers.length >= 1), JSON.stringify(transfers))
   // paid invoices are not offered again, the unticked one still is
   const next = (await proposeRun(ctx, { payOn: '2027-05-31', withinDays: '0' })).candidates.map((c) => c.invoiceId)
   assert.ok(!next.some((id) => chosen.includes(id)))
@@ -203,4 +205,29 @@ test('consignment statement of a month: units and sales net of VAT, commission a
   assert.ok(pdf.text.includes(order.number))
   assert.ok(pdf.text.includes('Montant dû au déposant'))
   assert.equal(await renderStatementPdf(later, 'cst_00000000000000000000000000'), null)
+})
+
+test('a run paying a producer without IBAN is refused, naming it, and pays nothing; once the account is typed the bank file carries it', async () => {
+  const candidate = (await proposeRun(ctx, { payOn: '2027-06-30', withinDays: '0' })).candidates[0]
+  assert.ok(candidate, 'an invoice is left to pay')
+  await saveProducerBank(ctx, { producerId: candidate.producerId, iban: '', bic: '', holder: '' })
+  const run = await createRun(ctx, { payOn: '2027-06-30', invoiceIds: [candidate.invoiceId] })
+  const paymentsBefore = await count('supplier_payments')
+  const missing = (err: unknown) => refused('CONFLICT')(err) && (err as Error).message.includes(candidate.producerName) && /IBAN/.test((err as Error).message)
+  await assert.rejects(executeRun(ctx, run.runId), missing)
+  assert.equal(await count('supplier_payments'), paymentsBefore)
+  assert.equal((await getRun(ctx, run.runId))!.status, 'draft')
+  const draft = (await getRun(ctx, run.runId))!
+  assert.throws(() => paymentRunCsv(draft), missing)
+
+  await saveProducerBank(ctx, { producerId: candidate.producerId, iban: 'fr76 3000 6000 0112 3456 7890 189', bic: 'agri frpp 882', holder: 'SARL Exemple' })
+  const csv = paymentRunCsv((await getRun(ctx, run.runId))!)
+  const [head, line] = csv.replace(/^\uFEFF/, '').split('\r\n')
+  assert.equal(head, 'Nom du bénéficiaire;IBAN;BIC;Montant;Devise;Date d’exécution;Référence de bout en bout;Motif;Producteur')
+  const cells = line!.split(';')
+  assert.deepEqual(cells.slice(0, 3), ['SARL Exemple', 'FR7630006000011234567890189', 'AGRIFRPP882'])
+  assert.equal(cells[3], (candidate.left / 100).toFixed(2))
+  assert.match(cells[7]!, new RegExp(candidate.invoiceNumber))
+  const done = await executeRun(ctx, run.runId)
+  assert.equal(done.paid, 1)
 })

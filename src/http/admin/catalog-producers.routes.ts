@@ -15,12 +15,14 @@ import type { RouteDeps } from '../routes.ts'
 import type { App } from '../types.ts'
 import { adminView, flashOf, formBody, sendAdmin } from './admin-kit.ts'
 import { appErrorFields, str, versionOf } from './catalog-forms.ts'
+import { registerProducerBankRoutes } from './producer-bank.routes.ts'
 
 const FLASH = { saved: 'L’histoire est enregistrée.', photo: 'Le portrait est remplacé.' }
 const idParams = z.object({ id: z.string().min(1).max(64) })
 
-/** Producers: the list and each one's story editor (fr/en) with its portrait. */
+/** Producers: the list and each one's story editor (fr/en) with its portrait, and their bank account. */
 export function registerCatalogProducerRoutes(app: App, deps: RouteDeps): void {
+  registerProducerBankRoutes(app, deps)
   const producerOr404 = async (req: FastifyRequest, id: string) => {
     const producer = await getProducerForEdit(req.ctx, id)
     if (!producer) throw new AppError('NOT_FOUND', 'Ce producteur n’existe pas.')

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { stringify } from 'csv-stringify/sync'
 import { h } from 'preact'
 import { z } from 'zod'
 import { isoDay } from '../../kernel/dates.ts'
@@ -207,12 +206,10 @@ export function registerPayablesAdminRoutes(app: App, deps: RouteDeps): void {
       return sendAdmin(reply, h(PayablesRunPage, { view: adminView(req, reply, deps), run: await runOr404(req, req.params.id), message: err.message }), 409)
     }
   })
-  // For the bank: one transfer per producer; `;` and a BOM so Excel (fr) opens it as is.
+  // For the bank: one SEPA transfer per producer (payables/payment-run-csv.ts).
   app.get('/admin/fournisseurs/virements/:id/virements.csv', { config: { permission: 'payables.read' }, schema: { hide: true, params: idParams } }, async (req, reply) => {
     const run = await runOr404(req, req.params.id)
-    const rows = payables.runTransfers(run).map((t) => [t.producer, t.iban, decimalInput(t.amount), t.invoiceNumbers.join(' ')])
-    const csv = stringify([['Producteur', 'IBAN', 'Montant (EUR)', 'Factures'], ...rows], { delimiter: ';', bom: true, record_delimiter: 'windows', cast: { string: (s) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s) } })
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${run.number}.csv"`).send(csv)
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${run.number}.csv"`).send(payables.paymentRunCsv(run))
   })
 
   const statementsPage = async (req: FastifyRequest, reply: FastifyReply, month: string, extra: { errors?: FormErrors; message?: string | null } = {}, status = 200) =>

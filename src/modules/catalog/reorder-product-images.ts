@@ -4,7 +4,7 @@ import { AppError } from '../../kernel/errors.ts'
 import { recordAudit } from '../audit/index.ts'
 import { clearCatalogCache } from './get-category-tree.ts'
 import { parseInput, recordId } from './edit-fields.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { lockProductPictures, writePictureOrder, type ProductPictures } from './product-pictures.ts'
 
 export const ReorderProductImagesInput = z.object({

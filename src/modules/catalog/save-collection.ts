@@ -5,7 +5,7 @@ import { newId } from '../../kernel/ids.ts'
 import { recordAudit } from '../audit/index.ts'
 import { expectedVersion, flag, integer, optionalSlug, optionalText, parseInput, recordId, requiredText, type FieldError } from './edit-fields.ts'
 import { catalogEditDb } from './edit-tables.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { firstFreeSlug, slugFromName } from './slugs.ts'
 import { refusingDuplicates, taken } from './unique-violation.ts'
 

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../kernel/errors.ts'
 import { recordAudit } from '../audit/index.ts'
 import { expectedVersion, invalid, parseInput, recordId } from './edit-fields.ts'
 import { catalogEditDb } from './edit-tables.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 
 /** The products of a collection, in the order shoppers see them. */
 export const SetCollectionProductsInput = z.object({

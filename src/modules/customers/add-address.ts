@@ -5,7 +5,7 @@ import { normalizeAddress } from './address-rules.ts'
 import { requireCustomerId } from './get-customer.ts'
 import { customersDb } from './tables.ts'
 import type { Address, AddressInput, AddressProblem } from './types.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 
 export type SaveAddressResult =
   | { ok: true; address: Address }

@@ -3,7 +3,7 @@ import { notFound } from '../../kernel/errors.ts'
 import { lockCustomer } from './address-row.ts'
 import { requireCustomerId } from './get-customer.ts'
 import { customersDb } from './tables.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 
 /**
  * Deletes one of the signed-in customer's addresses (scoped by customer id: another customer's

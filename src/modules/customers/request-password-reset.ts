@@ -3,7 +3,7 @@ import { newId } from '../../kernel/ids.ts'
 import { queueEmail } from '../notifications/index.ts'
 import { customersDb } from './tables.ts'
 import { emailKey, newSecretToken } from '../../kernel/tokens.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 
 /** A reset link works for one hour, once. */
 export const RESET_MINUTES = 60

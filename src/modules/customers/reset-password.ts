@@ -6,7 +6,7 @@ import { forgetSignInAttempts } from './sign-in-attempts.ts'
 import { customersDb } from './tables.ts'
 import { emailKey, hashToken, isWellFormedToken } from '../../kernel/tokens.ts'
 import type { Customer, NewSession } from './types.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 
 export type ResetPasswordResult =
   | { ok: true; customer: Customer; session: NewSession }

@@ -8,7 +8,7 @@ import { createSession } from './sessions.ts'
 import { customersDb } from './tables.ts'
 import { emailKey } from '../../kernel/tokens.ts'
 import type { Customer, NewSession } from './types.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 
 export type SignUpInput = {
   email: string

@@ -6,7 +6,7 @@ import type { SaveAddressResult } from './add-address.ts'
 import { requireCustomerId } from './get-customer.ts'
 import { customersDb } from './tables.ts'
 import type { AddressInput } from './types.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 
 /**
  * Changes one of the signed-in customer's addresses. Every statement is scoped by customer id:

@@ -31,3 +31,7 @@ export { exportDocumentRows, EXPORT_BATCH_SIZE, type DocumentExportRow, type Doc
 /** What is left to credit on an invoice (units, shipping, money per VAT rate), and the credit note of a refund by units, amount or the rest. */
 export { creditLeftOfInvoice, creditLeftOfOrder, type CreditLeft, type LineLeft } from './credit-left.ts'
 export { issueRefundCreditNote, IssueRefundCreditNoteInput, type IssueRefundCreditNoteResult } from './issue-refund-credit-note.ts'
+/** The shared PDF kit (A4 document with embedded fonts and page footers, a paging cursor, print formats) other modules' documents use. */
+export { createPdf, PAGE, type Pdf, type PdfFonts, type PdfMeta } from './pdf-document.ts'
+export { PdfWriter, type TextStyle } from './pdf-writer.ts'
+export { printCalendarDate, printInstantDate, printMoney, printRate, type PrintLocale } from './pdf-format.ts'

@@ -5,7 +5,8 @@ import { newId } from '../../kernel/ids.ts'
 import { checkInvoiceDraft, type DraftProblemCode } from './check-invoice-draft.ts'
 import { currentSellerProfile } from './company-profile.ts'
 import { InvoiceDraftSchema, type InvoiceDraft } from './invoice-draft.ts'
-import { calendarDateIn, inTransaction, lockSeries } from './numbering.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
+import { calendarDateIn, lockSeries } from './numbering.ts'
 import type { InvoiceSnapshot } from './types.ts'
 
 export type IssueInvoiceResult =

@@ -8,7 +8,8 @@ import { computeCreditAmounts, type CreditRefusal } from './credit-note-amounts.
 import { creditLeftOfInvoice, type CreditLeft } from './credit-left.ts'
 import type { RatePart } from './invoice-draft.ts'
 import { issueCreditNote } from './issue-credit-note.ts'
-import { calendarDateIn, inTransaction, takeNextNumber } from './numbering.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
+import { calendarDateIn, takeNextNumber } from './numbering.ts'
 import { invoicingDb } from './tables.ts'
 import type { CreditNoteSnapshot } from './types.ts'
 

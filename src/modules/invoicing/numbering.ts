@@ -1,5 +1,4 @@
 import { sql } from 'kysely'
-import type { Ctx } from '../../kernel/ctx.ts'
 import type { Db } from '../../kernel/db/client.ts'
 import { invoicingDb } from './tables.ts'
 
@@ -52,8 +51,3 @@ export async function takeNextNumber(db: Db, series: Series, year: number): Prom
   return { sequence: row.last_value, number: documentNumber(series, year, row.last_value) }
 }
 
-/** Runs `fn` in the caller's transaction, or in a new one when the caller has none. */
-export function inTransaction<T>(ctx: Ctx, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  if (ctx.db.isTransaction) return fn(ctx)
-  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }))
-}

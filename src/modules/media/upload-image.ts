@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { newId } from '../../kernel/ids.ts'
 import { recordAudit } from '../audit/index.ts'
@@ -59,8 +60,7 @@ export async function uploadImage(ctx: Ctx, input: UploadImageInput): Promise<St
   await writeRenditions(picture.base, dir, picture.widths, picture.aspect)
   if (known) return { ...known, created: false }
 
-  const inTx = <T>(fn: (tx: Ctx) => Promise<T>) => (ctx.db.isTransaction ? fn(ctx) : ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx })))
-  return inTx(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const row = await mediaDb(tx.db)
       .insertInto('images')
       .values({

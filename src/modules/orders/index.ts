@@ -4,6 +4,8 @@ export { ORDER_STATES, ORDER_LIFECYCLE, SHOPPER_CANCELLABLE, type OrderState } f
 export { createOrder, findOrderById, findOrderByIdempotencyKey, type CreateOrderInput, type CreateOrderLine } from './create-order.ts'
 /** Guarded lifecycle move + history row (one winner under concurrency). */
 export { transitionOrder, type TransitionResult } from './transition-order.ts'
+/** The same move for a batch of orders, all or nothing (warehouse pick lists). */
+export { transitionOrders, type TransitionOrdersInput, type TransitionOrdersResult } from './transition-orders.ts'
 export { getOrderView, listCustomerOrders, listExpiredUnpaidOrders, recordWithdrawal, setOrderHoldExpiry, WITHDRAWAL_DAYS, type OrderView } from './get-order-view.ts'
 /** Signed links for guests. */
 export { orderAccessToken, checkOrderAccessToken } from './access-token.ts'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { recordAudit } from '../audit/index.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { parseInput, recordId } from './input.ts'
 import { payablesDb, type InvoiceStatus } from './tables.ts'
 

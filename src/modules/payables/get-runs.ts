@@ -1,9 +1,11 @@
 import { sql } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { isoDay } from '../../kernel/dates.ts'
+import { AppError } from '../../kernel/errors.ts'
 
 export type RunSummary = { id: string; number: string; payOn: string; status: 'draft' | 'executed' | 'cancelled'; total: number; invoices: number; executedAt: Date | null }
-export type RunInvoice = { invoiceId: string; producerId: string; producerName: string; invoiceNumber: string; dueOn: string; proposed: number; paid: number | null }
+/** `iban`, `bic`, `holder`: the producer's bank account now (migration 0024), null when it has none */
+export type RunInvoice = { invoiceId: string; producerId: string; producerName: string; invoiceNumber: string; dueOn: string; proposed: number; paid: number | null; iban: string | null; bic: string | null; holder: string | null }
 export type RunDetail = RunSummary & { invoices: number; lines: RunInvoice[] }
 
 /** The latest runs with their invoice counts (one grouped query). */
@@ -20,8 +22,8 @@ export async function getRun(ctx: Ctx, runId: string): Promise<RunDetail | null>
     select id, number, pay_on, status, total, executed_at from payment_runs where id = ${runId}`.execute(ctx.db)
   const run = head.rows[0]
   if (!run) return null
-  const lines = await sql<{ id: string; producer_id: string; trade_name: string; invoice_number: string; due_on: Date; amount_proposed: number; paid: number | null }>`
-    select i.id, i.producer_id, p.trade_name, i.invoice_number, i.due_on, ri.amount_proposed, sp.amount as paid
+  const lines = await sql<{ id: string; producer_id: string; trade_name: string; invoice_number: string; due_on: Date; amount_proposed: number; paid: number | null; iban: string | null; bic: string | null; bank_account_holder: string | null }>`
+    select i.id, i.producer_id, p.trade_name, i.invoice_number, i.due_on, ri.amount_proposed, sp.amount as paid, p.iban, p.bic, p.bank_account_holder
       from payment_run_invoices ri
       join supplier_invoices i on i.id = ri.supplier_invoice_id
       join producers p on p.id = i.producer_id
@@ -30,23 +32,36 @@ export async function getRun(ctx: Ctx, runId: string): Promise<RunDetail | null>
      order by p.trade_name, i.due_on, i.invoice_number`.execute(ctx.db)
   return {
     id: run.id, number: run.number, payOn: isoDay(run.pay_on), status: run.status, total: Number(run.total), executedAt: run.executed_at, invoices: lines.rows.length,
-    lines: lines.rows.map((l) => ({ invoiceId: l.id, producerId: l.producer_id, producerName: l.trade_name, invoiceNumber: l.invoice_number, dueOn: isoDay(l.due_on), proposed: Number(l.amount_proposed), paid: l.paid == null ? null : Number(l.paid) })),
+    lines: lines.rows.map((l) => ({ invoiceId: l.id, producerId: l.producer_id, producerName: l.trade_name, invoiceNumber: l.invoice_number, dueOn: isoDay(l.due_on), proposed: Number(l.amount_proposed), paid: l.paid == null ? null : Number(l.paid), iban: l.iban, bic: l.bic, holder: l.bank_account_holder })),
   }
 }
 
-export type RunTransfer = { producer: string; iban: string; amount: number; invoiceNumbers: string[] }
+export type RunTransfer = { producer: string; holder: string; iban: string; bic: string; amount: number; invoiceNumbers: string[] }
+
+/** The producers of a run's transfers that have no IBAN yet (the bank file cannot pay them). */
+export function producersWithoutIban(run: RunDetail): string[] {
+  return [...new Set(run.lines.filter((l) => lineAmount(run, l) > 0 && !l.iban).map((l) => l.producerName))].sort()
+}
+
+/** Refuses (CONFLICT) a run with a transfer to a producer without IBAN, naming them. */
+export function assertRunPayable(run: Pick<RunDetail, 'number'>, missing: readonly string[], doing: string): void {
+  if (missing.length) throw new AppError('CONFLICT', `Impossible ${doing} la campagne ${run.number} : pas d’IBAN pour ${missing.join(', ')}. Saisissez leurs coordonnées bancaires (fiche producteur, « Coordonnées bancaires ») ; rien n’a été fait.`)
+}
+
+const lineAmount = (run: RunDetail, l: RunInvoice) => (run.status === 'executed' ? (l.paid ?? 0) : l.proposed)
 
 /**
  * One transfer per producer for the bank: the amounts paid (executed run) or proposed (draft),
- * with the invoice numbers as the remittance information. Producers' IBANs are not stored in
- * Lakou yet (no column in the schema): the column stays blank for the treasurer to fill in.
+ * with the producer's account and the invoice numbers as the remittance information. Refused
+ * (CONFLICT) when a producer to pay has no IBAN.
  */
 export function runTransfers(run: RunDetail): RunTransfer[] {
+  assertRunPayable(run, producersWithoutIban(run), 'd’exporter')
   const by = new Map<string, RunTransfer>()
   for (const l of run.lines) {
-    const amount = run.status === 'executed' ? (l.paid ?? 0) : l.proposed
+    const amount = lineAmount(run, l)
     if (amount <= 0) continue
-    const t = by.get(l.producerId) ?? { producer: l.producerName, iban: '', amount: 0, invoiceNumbers: [] }
+    const t = by.get(l.producerId) ?? { producer: l.producerName, holder: l.holder ?? l.producerName, iban: l.iban ?? '', bic: l.bic ?? '', amount: 0, invoiceNumbers: [] }
     t.amount += amount
     t.invoiceNumbers.push(l.invoiceNumber)
     by.set(l.producerId, t)

@@ -18,7 +18,9 @@ export { getSupplierInvoice, type InvoiceDetail } from './get-invoice.ts'
 export { payablesSchedule, scheduleRows, overdueInvoices, ScheduleInput, type PayablesSchedule, type ScheduleWeek, type OverdueInvoice } from './payables-schedule.ts'
 /** Payment runs: propose, prepare (draft), execute once; reads and the bank transfer list. */
 export { proposeRun, createRun, executeRun, ProposeRunInput, CreateRunInput, type RunCandidate } from './payment-runs.ts'
-export { listRuns, getRun, runTransfers, type RunSummary, type RunDetail, type RunTransfer } from './get-runs.ts'
+export { listRuns, getRun, runTransfers, producersWithoutIban, type RunSummary, type RunDetail, type RunTransfer } from './get-runs.ts'
+/** The run's bank file (SEPA-style columns), refused when a producer to pay has no IBAN. */
+export { paymentRunCsv } from './payment-run-csv.ts'
 /** Daily overdue alert to finance. */
 export { sendOverdueAlert, payablesJobs, PAYABLES_OVERDUE_ALERT_JOB, PAYABLES_OVERDUE_ALERT_EVERY_SECONDS } from './overdue-alert.ts'
 /** Consignment statements: issue a month, read them, print one. */

@@ -7,9 +7,9 @@ import { newId } from '../../kernel/ids.ts'
 import { divRound } from '../../kernel/money.ts'
 import type { PaymentTermsType } from '../producers/index.ts'
 import { recordAudit } from '../audit/index.ts'
-import { consignmentRefunds, consignmentSales } from './consignment-sales.ts'
+import { consignmentRefunds, consignmentSales, type SettledLine } from './consignment-sales.ts'
 import { dueDate, endOfMonth } from './due-date.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { invalid, parseInput } from './input.ts'
 import { payablesDb } from './tables.ts'
 
@@ -27,6 +27,11 @@ export type IssueStatementsInput = z.input<typeof IssueStatementsInput>
 
 export type IssuedStatement = { statementId: string; number: string; producerName: string; units: number; salesNet: number; amountOwed: number }
 export type IssueResult = { issued: IssuedStatement[]; alreadyIssued: string[]; nothingSold: string[] }
+
+type StatementRow = {
+  id: string; number: string; producer_id: string; period_start: string; period_end: string; units: number; sales_net: number; commission_bp: number
+  commission_net: number; commission_vat: number; amount_owed: number; due_on: string; status: 'issued'; issued_at: Date; created_by: string | null
+}
 
 type Consignor = { producer_id: string; code: string; trade_name: string; commission_bp: number | null; payment_terms_type: PaymentTermsType; payment_terms_days: number }
 
@@ -51,45 +56,66 @@ export async function issueStatements(ctx: Ctx, raw: IssueStatementsInput): Prom
        where a.model = 'CONSIGNMENT' order by p.trade_name`.execute(tx.db)
     const result: IssueResult = { issued: [], alreadyIssued: [], nothingSold: [] }
     const db = payablesDb(tx.db)
+    // set-based: the month's existing statements, sales and refunds of every consignor in three queries
+    const ids = consignors.rows.map((c) => c.producer_id)
+    const existing = ids.length ? await db.selectFrom('consignment_statements').select(['producer_id', 'number']).where('producer_id', 'in', ids).where('period_start', '=', start).execute() : []
+    const issuedNumber = new Map(existing.map((e) => [e.producer_id, e.number]))
+    const open = consignors.rows.filter((c) => !issuedNumber.has(c.producer_id)).map((c) => c.producer_id)
+    const sales = await consignmentSales(tx, open, start, end)
+    const refunds = await consignmentRefunds(tx, open, start, end, new Set(sales.map((l) => l.orderLineId)))
+    const byProducer = (lines: SettledLine[]) => {
+      const m = new Map<string, SettledLine[]>()
+      for (const l of lines) {
+        const list = m.get(l.producerId)
+        if (list) list.push(l)
+        else m.set(l.producerId, [l])
+      }
+      return m
+    }
+    const salesOf = byProducer(sales)
+    const refundsOf = byProducer(refunds)
+    const statements: { row: StatementRow; lines: SettledLine[]; refunds: number }[] = []
     for (const c of consignors.rows) {
-      const existing = await db.selectFrom('consignment_statements').select('number').where('producer_id', '=', c.producer_id).where('period_start', '=', start).executeTakeFirst()
-      if (existing) {
-        result.alreadyIssued.push(`${c.trade_name} (${existing.number})`)
+      const number = issuedNumber.get(c.producer_id)
+      if (number) {
+        result.alreadyIssued.push(`${c.trade_name} (${number})`)
         continue
       }
-      const sales = await consignmentSales(tx, c.producer_id, start, end)
-      const refunds = await consignmentRefunds(tx, c.producer_id, start, end, new Set(sales.map((l) => l.orderLineId)))
-      const lines = [...sales, ...refunds]
+      const sold = salesOf.get(c.producer_id) ?? []
+      const given = refundsOf.get(c.producer_id) ?? []
+      const lines = [...sold, ...given]
       if (!lines.length) {
         result.nothingSold.push(c.trade_name)
         continue
       }
-      const units = sales.reduce((s, l) => s + l.quantity, 0)
+      const units = sold.reduce((s, l) => s + l.quantity, 0)
       const salesNet = lines.reduce((s, l) => s + l.net, 0)
       const commissionBp = c.commission_bp ?? 0
       const commissionNet = divRound(salesNet * commissionBp, 10_000)
       const commissionVat = divRound(commissionNet * COMMISSION_VAT_BP, 10_000)
       const amountOwed = salesNet - commissionNet - commissionVat
-      const id = newId('cst')
-      const number = `RV-${month}-${c.code}`
-      const row = {
-        id, number, producer_id: c.producer_id, period_start: start, period_end: end, units, sales_net: salesNet, commission_bp: commissionBp,
+      const row: StatementRow = {
+        id: newId('cst'), number: `RV-${month}-${c.code}`, producer_id: c.producer_id, period_start: start, period_end: end, units, sales_net: salesNet, commission_bp: commissionBp,
         commission_net: commissionNet, commission_vat: commissionVat, amount_owed: amountOwed,
         due_on: dueDate({ paymentTermsType: c.payment_terms_type, paymentTermsDays: c.payment_terms_days }, end, end),
         status: 'issued' as const, issued_at: ctx.now, created_by: ctx.actor.kind === 'staff' ? ctx.actor.staffId : null,
       }
+      statements.push({ row, lines, refunds: given.length })
+      result.issued.push({ statementId: row.id, number: row.number, producerName: c.trade_name, units, salesNet, amountOwed })
+    }
+    if (statements.length) {
       try {
-        await db.insertInto('consignment_statements').values(row).execute()
+        await db.insertInto('consignment_statements').values(statements.map((s) => s.row)).execute()
       } catch (err) {
         const constraint = (err as { constraint?: string }).constraint ?? ''
-        if (constraint.startsWith('consignment_statements_') || constraint === 'consignment_statement_lines_once') throw new AppError('CONFLICT', `Le relevé ${number} vient d’être établi par quelqu’un d’autre : rechargez la page.`)
+        if (constraint.startsWith('consignment_statements_') || constraint === 'consignment_statement_lines_once') throw new AppError('CONFLICT', `Les relevés de ${month} viennent d’être établis par quelqu’un d’autre : rechargez la page.`)
         throw err
       }
-      await db.insertInto('consignment_statement_lines').values(lines.map((l) => ({
-        statement_id: id, order_line_id: l.orderLineId, order_number: l.orderNumber, variant_id: l.variantId, sku: l.sku, sold_on: l.soldOn, quantity: l.quantity, net: l.net,
-      }))).execute()
-      await recordAudit(tx, { action: 'payables.statement_issued', entityType: 'consignment_statement', entityId: id, before: null, after: { ...row, lines: lines.length, refunds: refunds.length } })
-      result.issued.push({ statementId: id, number, producerName: c.trade_name, units, salesNet, amountOwed })
+      await db.insertInto('consignment_statement_lines').values(statements.flatMap((s) => s.lines.map((l) => ({
+        statement_id: s.row.id, order_line_id: l.orderLineId, order_number: l.orderNumber, variant_id: l.variantId, sku: l.sku, sold_on: l.soldOn, quantity: l.quantity, net: l.net,
+      })))).execute()
+      // one audit entry per statement (the audit module writes entries one by one)
+      for (const s of statements) await recordAudit(tx, { action: 'payables.statement_issued', entityType: 'consignment_statement', entityId: s.row.id, before: null, after: { ...s.row, lines: s.lines.length, refunds: s.refunds } })
     }
     if (!result.issued.length && result.alreadyIssued.length) {
       throw new AppError('CONFLICT', `Les relevés de ${month} sont déjà établis : ${result.alreadyIssued.join(', ')}.`)

@@ -4,7 +4,7 @@ import type { Ctx } from '../../kernel/ctx.ts'
 import { isoDay } from '../../kernel/dates.ts'
 import { defineJob, type JobDefinition } from '../../kernel/jobs.ts'
 import { queueEmail } from '../notifications/index.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { overdueInvoices } from './payables-schedule.ts'
 
 export const PAYABLES_OVERDUE_ALERT_JOB = 'payables.overdue-alert'

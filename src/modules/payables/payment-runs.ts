@@ -6,7 +6,8 @@ import { AppError } from '../../kernel/errors.ts'
 import { newId } from '../../kernel/ids.ts'
 import { recordAudit } from '../audit/index.ts'
 import { addDays } from './due-date.ts'
-import { inTransaction } from './in-transaction.ts'
+import { assertRunPayable } from './get-runs.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { invalid, isoDate, parseInput } from './input.ts'
 import { payablesDb } from './tables.ts'
 
@@ -79,11 +80,13 @@ export async function executeRun(ctx: Ctx, runId: string): Promise<{ alreadyExec
     if (!run) throw new AppError('NOT_FOUND', 'Cette campagne de paiement n’existe pas.')
     if (run.status === 'executed') return { alreadyExecuted: true, paid: 0, total: Number(run.total) }
     if (run.status !== 'draft') throw new AppError('CONFLICT', `La campagne ${run.number} est annulée : elle ne peut pas être exécutée.`)
-    const items = await sql<{ id: string; left_to_pay: number; status: string }>`
-      select i.id, i.total_gross - i.amount_paid as left_to_pay, i.status
-        from payment_run_invoices ri join supplier_invoices i on i.id = ri.supplier_invoice_id
+    const items = await sql<{ id: string; left_to_pay: number; status: string; trade_name: string; iban: string | null }>`
+      select i.id, i.total_gross - i.amount_paid as left_to_pay, i.status, p.trade_name, p.iban
+        from payment_run_invoices ri join supplier_invoices i on i.id = ri.supplier_invoice_id join producers p on p.id = i.producer_id
        where ri.payment_run_id = ${run.id} order by i.id for update of i`.execute(tx.db)
     const payable = items.rows.filter((i) => Number(i.left_to_pay) > 0 && ['received', 'approved'].includes(i.status))
+    // a transfer without IBAN cannot leave: refuse the whole run before anything is paid
+    assertRunPayable(run, [...new Set(payable.filter((i) => !i.iban).map((i) => i.trade_name))].sort(), 'd’exécuter')
     const payOn = isoDay(run.pay_on)
     const staffId = ctx.actor.kind === 'staff' ? ctx.actor.staffId : null
     if (payable.length) {

@@ -4,7 +4,7 @@ import { isoDay } from '../../kernel/dates.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { newId } from '../../kernel/ids.ts'
 import { recordAudit } from '../audit/index.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { euroCents, invalid, isoDate, parseInput, recordId } from './input.ts'
 import { payablesDb } from './tables.ts'
 

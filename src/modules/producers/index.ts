@@ -21,3 +21,8 @@ export { getProducerForEdit, type ProducerForEdit } from './get-producer-for-edi
 /** The dated agreement that applies to a producer on a day (purchase or consignment, payment terms). */
 export { agreementInForce, type AgreementTerms } from './agreement-in-force.ts'
 export type { PaymentTermsType } from './tables.ts'
+/** A producer's bank account (IBAN, BIC, holder): read for finance, set with ISO 13616 checks (audited). */
+export { getProducerBank, saveProducerBank, type ProducerBank } from './producer-bank.ts'
+export { compactBankCode, groupIban, isValidBic, isValidIban, maskIban, ProducerBankInput } from './bank-details.ts'
+/** The demo market's fictional producer accounts (after-seed step). */
+export { loadDemoProducerBanks } from './demo-bank-accounts.ts'

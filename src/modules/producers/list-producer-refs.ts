@@ -1,7 +1,9 @@
 import type { Ctx } from '../../kernel/ctx.ts'
+import { maskIban } from './bank-details.ts'
 import { producersDb, type ProducerStatus } from './tables.ts'
 
-export type ProducerRef = { id: string; code: string; slug: string; tradeName: string; status: ProducerStatus; kind: 'producer' | 'operator' }
+/** `ibanMasked`: the bank account's last four characters only (lists), null when none */
+export type ProducerRef = { id: string; code: string; slug: string; tradeName: string; status: ProducerStatus; kind: 'producer' | 'operator'; ibanMasked: string | null }
 
 /**
  * Producers as the back office names them (any status: an applicant's products are prepared
@@ -11,8 +13,8 @@ export async function listProducerRefs(ctx: Ctx, filter?: { ids?: readonly strin
   const ids = filter?.ids ?? []
   const slugs = filter?.slugs ?? []
   if (filter && !ids.length && !slugs.length) return []
-  let q = producersDb(ctx.db).selectFrom('producers').select(['id', 'code', 'slug', 'trade_name', 'status', 'kind'])
+  let q = producersDb(ctx.db).selectFrom('producers').select(['id', 'code', 'slug', 'trade_name', 'status', 'kind', 'iban'])
   if (filter) q = q.where((eb) => eb.or([...(ids.length ? [eb('id', 'in', [...ids])] : []), ...(slugs.length ? [eb('slug', 'in', [...slugs])] : [])]))
   const rows = await q.orderBy('slug').execute()
-  return rows.map((r) => ({ id: r.id, code: r.code, slug: r.slug, tradeName: r.trade_name, status: r.status, kind: r.kind }))
+  return rows.map((r) => ({ id: r.id, code: r.code, slug: r.slug, tradeName: r.trade_name, status: r.status, kind: r.kind, ibanMasked: r.iban ? maskIban(r.iban) : null }))
 }

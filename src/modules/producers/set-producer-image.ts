@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { recordAudit } from '../audit/index.ts'
 import { producersDb } from './tables.ts'
@@ -34,5 +35,5 @@ export async function setProducerImage(ctx: Ctx, raw: SetProducerImageInput): Pr
     await recordAudit(tx, { action: 'producers.image_changed', entityType: 'producer', entityId: producer.id, before: { imageId: producer.image_id }, after: { imageId: input.imageId } })
     return { producerId: producer.id, imageId: input.imageId }
   }
-  return ctx.db.isTransaction ? run(ctx) : ctx.db.transaction().execute((trx) => run({ ...ctx, db: trx }))
+  return inTransaction(ctx, run)
 }

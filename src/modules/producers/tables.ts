@@ -30,6 +30,10 @@ export type ProducersTable = {
   phone: string | null
   featured: Generated<boolean>
   image_id: string | null
+  /** bank account (migration 0024): normalised IBAN and BIC, the account holder; all three or none */
+  iban: ColumnType<string | null, string | null | undefined, string | null>
+  bic: ColumnType<string | null, string | null | undefined, string | null>
+  bank_account_holder: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Timestamp
   updated_at: Timestamp
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { AppError, notFound } from '../../kernel/errors.ts'
 import { recordAudit } from '../audit/index.ts'
 import { producersDb } from './tables.ts'
@@ -58,5 +59,5 @@ export async function updateProducerStory(ctx: Ctx, raw: ProducerStoryInput): Pr
     await recordAudit(tx, { action: 'producers.story_updated', entityType: 'producer', entityId: input.producerId, before: was, after })
     return { producerId: input.producerId, version: row.version }
   }
-  return ctx.db.isTransaction ? run(ctx) : ctx.db.transaction().execute((trx) => run({ ...ctx, db: trx }))
+  return inTransaction(ctx, run)
 }

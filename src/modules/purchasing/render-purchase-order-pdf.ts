@@ -1,8 +1,6 @@
 import type { Ctx } from '../../kernel/ctx.ts'
 // The invoicing module's generic PDF pieces (A4 document with an embedded font, a flowing writer).
-import { createPdf, PAGE } from '../invoicing/pdf-document.ts'
-import { printCalendarDate, printInstantDate, printMoney, printRate } from '../invoicing/pdf-format.ts'
-import { PdfWriter } from '../invoicing/pdf-writer.ts'
+import { createPdf, PAGE, PdfWriter, printCalendarDate, printInstantDate, printMoney, printRate } from '../invoicing/index.ts'
 import { getPurchaseOrder } from './get-purchase-order.ts'
 
 const COLS = [

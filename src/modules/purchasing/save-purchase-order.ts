@@ -6,7 +6,7 @@ import { AppError } from '../../kernel/errors.ts'
 import { newId } from '../../kernel/ids.ts'
 import { recordAudit } from '../audit/index.ts'
 import { count, invalid, optionalDay, optionalText, parseInput, recordId, type FieldError } from './fields.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { purchasingDb } from './tables.ts'
 import { producerTerms, variantTerms } from './variant-terms.ts'
 

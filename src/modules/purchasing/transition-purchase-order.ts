@@ -3,7 +3,7 @@ import type { Ctx } from '../../kernel/ctx.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { canTransition } from '../../kernel/state-machine.ts'
 import { recordAudit } from '../audit/index.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { PURCHASE_ORDER_LIFECYCLE, STATUS_LABELS } from './lifecycle.ts'
 import { purchasingDb, type PurchaseOrderStatus, type PurchaseOrdersTable } from './tables.ts'
 

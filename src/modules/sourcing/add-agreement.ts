@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.ts'
 import { checkAgreementTerms, checkValidFrom, legalBasisFor } from './agreement-rules.ts'
 import { invalid, parseInput } from './fields.ts'
 import { goodsKindOf } from './goods-kind.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { lockProducer, staffIdOf } from './staff-of.ts'
 import { sourcingDb } from './tables.ts'
 

@@ -3,7 +3,7 @@ import { newId } from '../../kernel/ids.ts'
 import { recordAudit } from '../audit/index.ts'
 import { classifyFiles, MAX_FILES, storeFiles, type IncomingFile } from './application-files.ts'
 import type { ApplicationErrorCode } from './application-input.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { sourcingDb } from './tables.ts'
 
 /** How long after submitting an applicant may still attach files (the link on the thanks page). */

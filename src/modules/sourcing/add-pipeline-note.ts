@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { recordAudit } from '../audit/index.ts'
 import { parseInput } from './fields.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { lockProducer, staffIdOf } from './staff-of.ts'
 import { sourcingDb } from './tables.ts'
 

@@ -5,7 +5,7 @@ import { slugify } from '../../kernel/text.ts'
 import { recordAudit } from '../audit/index.ts'
 import { queueEmail } from '../notifications/index.ts'
 import { ApplicationFields, productLinesOf, type ApplicationErrorCode } from './application-input.ts'
-import { inTransaction } from './in-transaction.ts'
+import { inTransaction } from '../../kernel/db/in-transaction.ts'
 import { sourcingDb } from './tables.ts'
 
 /** At most this many applications from one client address per hour (a person sends one). */

@@ -4,9 +4,9 @@ import { isoDay } from '../../kernel/dates.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { newId } from '../../kernel/ids.ts'
 import { recordAudit } from '../audit/index.ts'
+import { transitionOrders } from '../orders/index.ts'
 import { planFefoSwaps, type FreeLot, type HeldUnit } from './fefo-swap.ts'
 import { listPreparationQueue } from './preparation-queue.ts'
-import { moveOrdersToPicking } from './move-orders.ts'
 import { staffIdOf } from './tables.ts'
 import { walkingOrder } from './walking-order.ts'
 
@@ -84,7 +84,8 @@ export async function createPickList(ctx: Ctx, input: CreatePickListInput): Prom
     SELECT id, ${pickListId}, sequence, "orderId", "orderLineId", "reservationId", "lotId", location, quantity
       FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(id text, sequence int, "orderId" text, "orderLineId" text, "reservationId" text, "lotId" text, location text, quantity int)`.execute(ctx.db)
   const orders = [...new Set(rows.map((r) => r.orderId))]
-  await moveOrdersToPicking(ctx, orders, `liste de préparation ${head.rows[0]!.number}`)
+  // orders already in picking (another warehouse's list) stay as they are
+  await transitionOrders(ctx, { orderIds: orders, to: 'picking', from: ['paid'], note: `liste de préparation ${head.rows[0]!.number}` })
   await recordAudit(ctx, { action: 'warehouse.pick_list_created', entityType: 'pick_list', entityId: pickListId, after: { number: head.rows[0]!.number, warehouse: input.warehouse, orders: orders.length, lines: rows.length, swapped: swaps.length, blocked } })
   const blockedNumbers = [...new Set(cands.filter((c) => isBlocked.has(c.reservation_id)).map((c) => c.number))]
   return { pickListId, number: head.rows[0]!.number, lines: rows.length, orders: orders.length, swapped: swaps.length, blocked: blockedNumbers }

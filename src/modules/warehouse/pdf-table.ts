@@ -1,7 +1,6 @@
 // The invoicing module's pdfkit document and writer (A4, DejaVu with a Helvetica fallback) are
 // reused for warehouse papers rather than a second PDF stack.
-import { createPdf, PAGE, type Pdf } from '../invoicing/pdf-document.ts'
-import { PdfWriter } from '../invoicing/pdf-writer.ts'
+import { createPdf, PAGE, PdfWriter, type Pdf } from '../invoicing/index.ts'
 
 export { createPdf, PAGE, PdfWriter, type Pdf }
 

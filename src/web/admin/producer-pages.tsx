@@ -13,10 +13,10 @@ export function ProducerListPage(p: { view: AdminView; producers: ProducerRef[] 
     <AdminLayout view={p.view} title="Producteurs">
       <div class="table-wrap" role="region" aria-label="Producteurs" tabIndex={0}>
         <table>
-          <thead><tr><th scope="col">Nom</th><th scope="col">Code</th><th scope="col">Statut</th></tr></thead>
+          <thead><tr><th scope="col">Nom</th><th scope="col">Code</th><th scope="col">Statut</th><th scope="col">IBAN</th></tr></thead>
           <tbody>
             {p.producers.map((x) => (
-              <tr><td><a href={`/admin/producteurs/${x.id}`}>{x.tradeName}</a></td><td><code>{x.code}</code></td><td>{x.status}</td></tr>
+              <tr><td><a href={`/admin/producteurs/${x.id}`}>{x.tradeName}</a></td><td><code>{x.code}</code></td><td>{x.status}</td><td>{x.ibanMasked ?? 'non renseigné'}</td></tr>
             ))}
           </tbody>
         </table>
@@ -32,7 +32,7 @@ export function ProducerEditPage(p: { view: AdminView; producer: ProducerForEdit
   const canEdit = mayUse(view, 'catalog.edit')
   return (
     <AdminLayout view={view} title={producer.tradeName} flash={p.flash}>
-      <p><a href="/admin/producteurs">← Producteurs</a> · <a href={`/fr/producteurs/${producer.slug}`}>voir dans la boutique</a> · <a href={`/admin/candidatures/${producer.id}`}>sélection et accord</a> · <a href={`/admin/producteurs/${producer.id}/comptes`}>comptes du portail</a></p>
+      <p><a href="/admin/producteurs">← Producteurs</a> · <a href={`/fr/producteurs/${producer.slug}`}>voir dans la boutique</a> · <a href={`/admin/candidatures/${producer.id}`}>sélection et accord</a> · <a href={`/admin/producteurs/${producer.id}/comptes`}>comptes du portail</a>{mayUse(view, 'payables.read') ? <> · <a href={`/admin/producteurs/${producer.id}/banque`}>coordonnées bancaires</a></> : null}</p>
       <ErrorSummary errors={e} message={p.message} />
       <EditFrame canEdit={canEdit} action={`/admin/producteurs/${producer.id}`} csrf={view.csrf} submit="Enregistrer l’histoire">
         <input type="hidden" name="version" value={valueOf(p.values, 'version')} />

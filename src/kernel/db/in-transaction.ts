@@ -1,7 +1,7 @@
-import type { Ctx } from '../../kernel/ctx.ts'
+import type { Ctx } from '../ctx.ts'
 
 /**
- * Runs `fn` in the caller's transaction when ctx.db already is one (a flow that also reindexes),
+ * Runs `fn` in the caller's transaction when ctx.db already is one (a flow spanning modules),
  * else in a new one. Inside, only the transaction is used: on the embedded database (one
  * connection) touching the outer db would wait forever.
  */
