@@ -73,6 +73,9 @@ const orderUrl = (id: string) => `http://lakou.test/fr/commandes/${id}?t=x`
 const statusOf = async (orderId: string) => (await sql<{ status: string }>`SELECT status FROM orders WHERE id = ${orderId}`.execute(database.db)).rows[0]!.status
 const level = async (lotId: string) => (await sql<{ on_hand: number; reserved: number; allocated: number }>`SELECT on_hand, reserved, allocated FROM stock_levels WHERE lot_id = ${lotId}`.execute(database.db)).rows[0]!
 
+const pickListStatusOf = async (orderId: string) =>
+  (await sql<{ status: string }>`SELECT DISTINCT pk.status FROM pick_lists pk JOIN pick_list_lines pl ON pl.pick_list_id = pk.id WHERE pl.order_id = ${orderId}`.execute(database.db)).rows[0]?.status
+
 async function pickedOrder(lines: [string, number][]) {
   const order = await paidOrder(database.db, { lines })
   const warehouse = await lineWarehouse(order.orderId)
@@ -113,6 +116,7 @@ test('a short line ships partially: the order stays in picking, the e-mail says 
   await assert.rejects(tx((ctx) => packOrder(ctx, { orderId: o.orderId, lines: [{ orderLineId: unit.orderLineId, lotId: unit.lotId, quantity: 3 }], protectivePacking: false, parcelCount: 1 })), /2 à emballer au plus/)
   await tx((ctx) => shipShipment(ctx, { shipmentId: first.shipmentId, carrier: 'chronopost', trackingNumber: 'XY123456789FR', orderUrl }))
   assert.equal(await statusOf(o.orderId), 'picking', 'a partial shipment keeps the order in picking')
+  assert.equal(await pickListStatusOf(o.orderId), 'open', 'two units still to pick')
   const mail = await sql<{ data: { later: { quantity: number }[] } }>`SELECT data FROM email_outbox WHERE dedupe_key = ${`order-shipped:${first.shipmentId}`}`.execute(database.db)
   assert.deepEqual(mail.rows[0]!.data.later.map((l) => l.quantity), [2])
   const rest = (await getPackingView(staffCtx(), o.orderId))!.units[0]!
@@ -121,6 +125,7 @@ test('a short line ships partially: the order stays in picking, the e-mail says 
   assert.equal(second.orderStatus, 'packed')
   await tx((ctx) => shipShipment(ctx, { shipmentId: second.shipmentId, carrier: 'chronopost', trackingNumber: 'XY123456780FR', orderUrl }))
   assert.equal(await statusOf(o.orderId), 'shipped')
+  assert.equal(await pickListStatusOf(o.orderId), 'done', 'everything on the list has left')
   assert.deepEqual(await checkStockLedger(database.db), [])
 })
 

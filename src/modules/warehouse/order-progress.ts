@@ -6,6 +6,7 @@ import { transitionOrder } from '../orders/index.ts'
  * Moves an order as far as its parcels allow: picking → packed once every allocated unit is
  * in a parcel; packed → shipped once no unit is left allocated nor in a parcel waiting to
  * leave. A partial shipment keeps the order in picking. Returns the status after the move.
+ * Closes the pick lists of the order that have nothing left to pick.
  */
 export async function settleOrderProgress(ctx: Ctx, orderId: string): Promise<string | null> {
   const r = (await sql<{ status: string; unpacked: number; waiting: number; shipped: number }>`
@@ -25,5 +26,11 @@ export async function settleOrderProgress(ctx: Ctx, orderId: string): Promise<st
     const t = await transitionOrder(ctx, { orderId, to: 'shipped', from: ['packed'], note: 'toutes les unités sont expédiées' })
     if (t.changed) status = 'shipped'
   }
+  // a pick list is done once none of its lines still holds allocated units (all shipped or released)
+  await sql`
+    UPDATE pick_lists pk SET status = 'done', closed_at = ${ctx.now}
+     WHERE pk.status = 'open' AND pk.id IN (SELECT pick_list_id FROM pick_list_lines WHERE order_id = ${orderId})
+       AND NOT EXISTS (SELECT 1 FROM pick_list_lines pl JOIN stock_reservations r ON r.order_line_id = pl.order_line_id AND r.status = 'ALLOCATED'
+                        WHERE pl.pick_list_id = pk.id)`.execute(ctx.db)
   return status
 }
