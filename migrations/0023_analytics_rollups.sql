@@ -1,5 +1,7 @@
 -- Lakou 0023: roll-ups that keep every dashboard to a few hundred rows read per query at any
 -- traffic (issue 7): the funnel, web vitals per period, paid orders and repeat orders per day.
+-- From this version the roll-up cuts days in the shop's time zone (the seller's company profile)
+-- instead of UTC; days rolled up before keep their UTC cut.
 --
 -- The visit → order funnel in the daily roll-up, so the analyst's dashboard reads daily rows
 -- instead of every session of the range. Each column

@@ -7,3 +7,11 @@ export function isoDay(value: Date | string): string {
   const p = (n: number) => String(n).padStart(2, '0')
   return `${value.getFullYear()}-${p(value.getMonth() + 1)}-${p(value.getDate())}`
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+/** The calendar day ('YYYY-MM-DD') of an instant in a time zone (IANA name, e.g. 'America/Guadeloupe'). */
+export function dayIn(instant: Date, timeZone: string): string {
+  let f = dayFormats.get(timeZone)
+  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })))
+  return f.format(instant)
+}

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict'
 import { parse } from 'csv-parse/sync'
 import { generateEventStream, insertEventStream, type StreamOptions } from '../../src/cli/generate-events.ts'
 import { systemCtx } from '../../src/kernel/ctx.ts'
+import { dayIn } from '../../src/kernel/dates.ts'
 import { rollUpEvents, type EventRow } from '../../src/modules/analytics/index.ts'
+import { shopTimeZone } from '../../src/modules/invoicing/index.ts'
 import { testApp, type TestApp } from '../helpers/test-app.ts'
 import { signedInStaff } from '../helpers/staff.ts'
 import { textOf, type Browser } from './account-helpers.ts'
@@ -20,8 +22,10 @@ const RANGE = `du=${FROM}&au=${END}`
 let t: TestApp
 let analyst: Browser
 let sessions: Map<string, EventRow[]>
+let timeZone: string
 before(async () => {
   t = await testApp()
+  timeZone = await shopTimeZone(systemCtx(t.database.db, 'test'))
   await insertEventStream(t.database.db, { ...STREAM, batch: 2000 })
   await rollUpEvents(systemCtx(t.database.db, 'test'), { lagSeconds: 0, maxBatches: 10_000 })
   sessions = new Map()
@@ -30,10 +34,10 @@ before(async () => {
 })
 after(async () => t.close())
 
-/** Sessions started in [from, to] (UTC days), as the raw stream has them. */
+/** Sessions started in [from, to] (the shop's days, as the roll-up keeps them), as the raw stream has them. */
 function inRange(from = FROM, to = END) {
   return [...sessions.values()].filter((rows) => {
-    const day = rows[0]!.occurred_at.toISOString().slice(0, 10)
+    const day = dayIn(rows[0]!.occurred_at, timeZone)
     return day >= from && day <= to
   })
 }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { sql } from 'kysely'
 import { systemCtx } from '../../src/kernel/ctx.ts'
+import { dayIn } from '../../src/kernel/dates.ts'
 import { computeKpis, rollUpEvents } from '../../src/modules/analytics/index.ts'
+import { shopTimeZone } from '../../src/modules/invoicing/index.ts'
 import { paidOrder } from '../builders/paid-order.ts'
 import { testApp, type TestApp } from '../helpers/test-app.ts'
 
@@ -117,7 +119,7 @@ test('collected events roll up into the KPIs of the day', async () => {
   assert.equal(s.channel, 'seo')
   assert.equal(s.zero_result_searches, 1)
   assert.equal(s.search_exit, true)
-  const today = new Date().toISOString().slice(0, 10)
+  const today = dayIn(new Date(), await shopTimeZone(ctx)) // the roll-up keeps the shop's days
   const k = await computeKpis(ctx, { from: today, to: today, by: 'channel' })
   const seo = k.rows.find((r) => r.key === 'seo')!.current
   assert.equal(seo.sessions, 1)

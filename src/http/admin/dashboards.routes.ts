@@ -2,8 +2,10 @@ import { stringify } from 'csv-stringify/sync'
 import { h } from 'preact'
 import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
+import { dayIn } from '../../kernel/dates.ts'
 import { AppError } from '../../kernel/errors.ts'
 import { addDays, computeBreakdown, computeFunnel, computeKpis } from '../../modules/analytics/index.ts'
+import { shopTimeZone } from '../../modules/invoicing/index.ts'
 import { chartTable } from '../../web/charts/chart-figure.tsx'
 import type { ChartModel } from '../../web/charts/chart-model.ts'
 import { renderChartSvg } from '../../web/charts/render-chart.ts'
@@ -28,8 +30,8 @@ const PeriodQuery = z.object({
 })
 export type Period = { from: string; to: string; grain: 'day' | 'week' | 'month'; touch: 'last' | 'first' }
 
-/** The period of the query string (default: the last 28 days up to today, UTC days like the roll-up), or field errors. */
-function periodOf(query: unknown, now: Date): { ok: true; period: Period; form: PeriodForm } | { ok: false; errors: FormErrors; form: PeriodForm } {
+/** The period of the query string (default: the last 28 days up to today, the shop's days like the roll-up), or field errors. */
+function periodOf(query: unknown, today: string): { ok: true; period: Period; form: PeriodForm } | { ok: false; errors: FormErrors; form: PeriodForm } {
   const raw = Object.fromEntries(Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>
   const typed: PeriodForm = { du: raw.du ?? '', au: raw.au ?? '', grain: raw.grain ?? 'day', attribution: raw.attribution ?? 'last' }
   const parsed = PeriodQuery.safeParse(raw)
@@ -38,7 +40,7 @@ function periodOf(query: unknown, now: Date): { ok: true; period: Period; form: 
     for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message
     return { ok: false, errors, form: typed }
   }
-  const to = parsed.data.au ?? now.toISOString().slice(0, 10)
+  const to = parsed.data.au ?? today
   const from = parsed.data.du ?? addDays(to, -27)
   const form: PeriodForm = { du: from, au: to, grain: parsed.data.grain, attribution: parsed.data.attribution }
   if (from > to) return { ok: false, errors: { au: 'La date de fin doit suivre la date de début.' }, form: typed }
@@ -103,7 +105,7 @@ export function registerDashboardRoutes(app: App, deps: RouteDeps): void {
     const info = boardOf(req.params.board)
     if (!info) throw new AppError('NOT_FOUND', 'Ce tableau de bord n’existe pas.')
     const view = adminView(req, reply, deps)
-    const period = periodOf(req.query, req.ctx.now)
+    const period = periodOf(req.query, dayIn(req.ctx.now, await shopTimeZone(req.ctx)))
     if (!period.ok) return sendAdmin(reply, h(DashboardPage, { view, board: info, form: period.form, errors: period.errors, sections: [] }), 400)
     const board = await loadBoard(req.ctx, info.id, period.period, view.allowed)
     const started = performance.now()
@@ -117,7 +119,7 @@ export function registerDashboardRoutes(app: App, deps: RouteDeps): void {
   app.get('/admin/tableaux-de-bord/:board/csv', { config: { permission: 'dashboard.view' }, schema: { hide: true, params: boardParams } }, async (req, reply) => {
     const info = boardOf(req.params.board)
     if (!info) throw new AppError('NOT_FOUND', 'Ce tableau de bord n’existe pas.')
-    const period = periodOf(req.query, req.ctx.now)
+    const period = periodOf(req.query, dayIn(req.ctx.now, await shopTimeZone(req.ctx)))
     if (!period.ok) throw new AppError('VALIDATION_FAILED', Object.values(period.errors).join(' '))
     const chartId = (req.query as Record<string, unknown>).chart
     if (typeof chartId !== 'string' || !chartId) throw new AppError('VALIDATION_FAILED', 'Indiquez le graphique à télécharger (chart=…).')

@@ -2,20 +2,25 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { sql } from 'kysely'
 import { systemCtx } from '../../kernel/ctx.ts'
+import { dayIn } from '../../kernel/dates.ts'
 import type { Database } from '../../kernel/db/client.ts'
 import { paidOrder } from '../../../test/builders/paid-order.ts'
 import { testDatabase } from '../../../test/helpers/test-db.ts'
+import { shopTimeZone } from '../invoicing/index.ts'
 import { computeKpis } from './kpis.ts'
 import { rollUpEvents } from './rollup.ts'
 
 let database: Database
 before(async () => {
   database = await testDatabase()
+  timeZone = await shopTimeZone(systemCtx(database.db, 'test'))
 })
 after(async () => database?.close())
 
 const ctx = () => systemCtx(database.db, 'test')
-const today = () => new Date().toISOString().slice(0, 10)
+let timeZone = 'UTC'
+/** Today in the shop's time zone: the roll-up keeps the shop's days. */
+const today = () => dayIn(new Date(), timeZone)
 
 test('the repeat purchase rate counts the paid orders of buyers who had paid one before, incrementally', async () => {
   await paidOrder(database.db, { email: 'lea@example.com' })

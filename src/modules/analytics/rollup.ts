@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Ctx } from '../../kernel/ctx.ts'
 import type { Db } from '../../kernel/db/client.ts'
 import { LISTING_PAGE_TYPES } from './beacon.ts'
+import { shopTimeZone } from '../invoicing/index.ts'
 import { rollUpOrders } from './rollup-orders.ts'
 import { bucketSql, growingBucketSql } from './vitals.ts'
 
@@ -18,11 +19,13 @@ export type RollupOptions = {
 export type RollupResult = { events: number; batches: number; watermark: number }
 
 const LISTINGS = sql.raw(LISTING_PAGE_TYPES.map((t) => `'${t}'`).join(', '))
-const UTC_DAY = (col: string) => sql.raw(`(${col} AT TIME ZONE 'UTC')::date`)
+/** The shop's calendar day of a timestamp column. */
+const dayOf = (col: string, timeZone: string) => sql`(${sql.raw(col)} AT TIME ZONE ${timeZone})::date`
 
 /**
  * Rolls raw events up into sessions, daily KPI rows and web-vitals histograms, from the watermark on,
- * then paid orders into their daily counts (rollup-orders.ts).
+ * then paid orders into their daily counts (rollup-orders.ts). Days are the shop's days (the
+ * seller's time zone, invoicing's company profile) at the time of the roll-up.
  * Each batch is one transaction holding the state row's lock: two processes running it take turns
  * and never count an event twice; a crash rolls the batch back whole. Sessions add counts; the
  * daily rows of the days a batch touched are rebuilt from their sessions (idempotent).
@@ -33,18 +36,19 @@ export async function rollUpEvents(ctx: Ctx, opts: RollupOptions = {}): Promise<
   let events = 0
   let batches = 0
   let watermark = 0
+  const timeZone = await shopTimeZone(ctx)
   for (let i = 0; i < (opts.maxBatches ?? 50); i++) {
-    const r = await ctx.db.transaction().execute((tx) => rollUpBatch(tx, batchSize, lag))
+    const r = await ctx.db.transaction().execute((tx) => rollUpBatch(tx, batchSize, lag, timeZone))
     watermark = r.watermark
     if (r.events === 0) break
     events += r.events
     batches += 1
   }
-  await rollUpOrders(ctx)
+  await rollUpOrders(ctx, timeZone)
   return { events, batches, watermark }
 }
 
-async function rollUpBatch(tx: Db, batchSize: number, lag: number): Promise<{ events: number; watermark: number }> {
+async function rollUpBatch(tx: Db, batchSize: number, lag: number, timeZone: string): Promise<{ events: number; watermark: number }> {
   const state = await sql<{ last_event_id: number }>`SELECT last_event_id FROM analytics_rollup_state WHERE id = 1 FOR UPDATE`.execute(tx)
   const from = Number(state.rows[0]?.last_event_id ?? 0)
   const bound = await sql<{ upto: number | null; n: number }>`
@@ -67,7 +71,7 @@ async function rollUpBatch(tx: Db, batchSize: number, lag: number): Promise<{ ev
     INSERT INTO analytics_sessions AS s (session_id, visitor_id, consent, started_at, ended_at, day, landing_path, first_channel, channel,
       device, market, locale, last_page_type, last_page_at, page_views, listing_views, listing_clicks, product_views, searches,
       zero_result_searches, add_to_carts, checkout_steps, orders, revenue_cents)
-    SELECT b.session_id, b.visitor_id, b.consent, b.started_at, b.ended_at, ${UTC_DAY('b.started_at')}, b.landing_path,
+    SELECT b.session_id, b.visitor_id, b.consent, b.started_at, b.ended_at, ${dayOf('b.started_at', timeZone)}, b.landing_path,
            CASE WHEN b.consent THEN coalesce(v.first_channel, b.channel) ELSE b.channel END, b.channel,
            b.device, b.market, b.locale, b.last_page_type, b.last_page_at, b.page_views, b.listing_views, b.listing_clicks, b.product_views,
            b.searches, b.zero_result_searches, b.add_to_carts, b.checkout_steps, b.orders, b.revenue_cents
@@ -139,7 +143,7 @@ async function rollUpBatch(tx: Db, batchSize: number, lag: number): Promise<{ ev
 
   await sql`
     INSERT INTO analytics_vitals_daily AS d (day, metric, device, market, bucket, samples)
-    SELECT ${UTC_DAY('e.occurred_at')}, e.metric, e.device, e.market, ${sql.raw(bucketSql('e'))}, count(*)
+    SELECT ${dayOf('e.occurred_at', timeZone)}, e.metric, e.device, e.market, ${sql.raw(bucketSql('e'))}, count(*)
       FROM events e WHERE ${inBatch} AND e.type = 'web_vital'
      GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT (day, metric, device, market, bucket) DO UPDATE SET samples = d.samples + excluded.samples`.execute(tx)
@@ -148,7 +152,7 @@ async function rollUpBatch(tx: Db, batchSize: number, lag: number): Promise<{ ev
     INSERT INTO analytics_vitals AS v (grain, period, metric, bucket, samples)
     SELECT g.grain, CASE g.grain WHEN 'day' THEN x.day WHEN 'week' THEN date_trunc('week', x.day)::date ELSE date_trunc('month', x.day)::date END,
            x.metric, x.bucket, count(*)
-      FROM (SELECT ${UTC_DAY('e.occurred_at')} AS day, e.metric, ${sql.raw(growingBucketSql('e'))} AS bucket
+      FROM (SELECT ${dayOf('e.occurred_at', timeZone)} AS day, e.metric, ${sql.raw(growingBucketSql('e'))} AS bucket
               FROM events e WHERE ${inBatch} AND e.type = 'web_vital') x
      CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS g(grain)
      GROUP BY 1, 2, 3, 4

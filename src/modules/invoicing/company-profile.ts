@@ -69,6 +69,16 @@ export function currentSellerProfile(ctx: Ctx): Promise<CompanyProfile> {
 }
 const sellerCache = ttlCache<CompanyProfile>(30_000)
 
+/** Where the shop keeps its days (reports, dashboards): the seller's time zone, Paris before one is configured. */
+export async function shopTimeZone(ctx: Ctx): Promise<string> {
+  try {
+    return (await currentSellerProfile(ctx)).timeZone
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'INVOICING_PROFILE_MISSING') return 'Europe/Paris'
+    throw err
+  }
+}
+
 /** Creates or replaces a company profile (seed, back office); issued invoices keep their copy. */
 export async function saveCompanyProfile(ctx: Ctx, input: CompanyProfile): Promise<void> {
   const p = CompanyProfile.parse(input)

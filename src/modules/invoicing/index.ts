@@ -17,7 +17,7 @@ export { renderInvoicePdf } from './render-invoice-pdf.ts'
 /** The credit note as a PDF ("Avoir", the invoice it corrects). */
 export { renderCreditNotePdf } from './render-credit-note-pdf.ts'
 /** The seller's profile printed on invoices: read, and create or replace. */
-export { getCompanyProfile, saveCompanyProfile, CompanyProfile, SELLER_PROFILE_ID } from './company-profile.ts'
+export { getCompanyProfile, saveCompanyProfile, shopTimeZone, CompanyProfile, SELLER_PROFILE_ID } from './company-profile.ts'
 /** The draft shape the order flow hands to issueInvoice (zod schema and type). */
 export { InvoiceDraftSchema, type InvoiceDraft, type InvoiceLine, type PostalAddress, type RatePart } from './invoice-draft.ts'
 /** Reasons a draft is refused (returned, nothing written). */
