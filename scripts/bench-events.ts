@@ -7,22 +7,20 @@
 // the time one roll-up run takes over them. Target (issue 7): ≥ 5,000 events/s with p99 < 20 ms on
 // PostgreSQL. Database: a fresh `lakou_bench_events` on DATABASE_URL's server, or a throwaway server
 // from scripts/ci/start-postgres.sh (stopped at the end). Results: stdout and bench-results/events-<date>.json.
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { buildApp } from '../src/http/app.ts'
 import { loadConfig, PROJECT_ROOT } from '../src/kernel/config.ts'
 import { systemCtx } from '../src/kernel/ctx.ts'
-import { openDatabase, type Database } from '../src/kernel/db/client.ts'
+import { openDatabase } from '../src/kernel/db/client.ts'
 import { migrateToLatest } from '../src/kernel/db/migrate.ts'
 import { rollUpEvents } from '../src/modules/analytics/index.ts'
 import { freePort } from './lib/free-port.ts'
-import { startThrowawayPostgres } from './ci/throwaway-postgres.ts'
+import { benchDatabase } from './lib/bench-database.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -101,36 +99,11 @@ function load(url: string): Promise<Load> {
   })
 }
 
-async function postgresDatabase(): Promise<{ database: Database; stop: () => Promise<void>; env: Record<string, string> }> {
-  let adminUrl = process.env.DATABASE_URL
-  let serverDir: string | null = null
-  if (!adminUrl) {
-    const pgServer = startThrowawayPostgres()
-    adminUrl = pgServer.url
-    serverDir = pgServer.dir
-  }
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query('drop database if exists lakou_bench_events with (force)')
-  await admin.query('create database lakou_bench_events')
-  await admin.end()
-  const url = Object.assign(new URL(adminUrl), { pathname: '/lakou_bench_events' }).toString()
-  const database = await openDatabase({ databaseUrl: url, poolMax: 20 })
-  return {
-    database,
-    env: { DATABASE_URL: url },
-    stop: async () => {
-      await database.close()
-      if (serverDir) execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts/ci/stop-postgres.sh'), serverDir])
-    },
-  }
-}
-
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lakou-bench-events-'))
   const target = args.db === 'pglite'
     ? { database: await openDatabase({}), env: {}, stop: async () => {} }
-    : await postgresDatabase()
+    : await benchDatabase({ name: 'lakou_bench_events', poolMax: 20 }).then((b) => ({ ...b, env: { DATABASE_URL: b.url } }))
   const { database } = target
   try {
     await migrateToLatest(database.db)

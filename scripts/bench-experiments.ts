@@ -10,23 +10,21 @@
 // whether the true effect is found. Database: a fresh `lakou_bench_experiments` on DATABASE_URL's
 // server, or a throwaway one from scripts/ci/start-postgres.sh (stopped at the end).
 // Results: stdout and bench-results/experiments-<date>.json.
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { h } from 'preact'
 import { analysisPageData } from '../src/http/admin/experiments.routes.ts'
 import { PROJECT_ROOT } from '../src/kernel/config.ts'
 import { systemCtx } from '../src/kernel/ctx.ts'
-import { openDatabase, type Database } from '../src/kernel/db/client.ts'
+import type { Database } from '../src/kernel/db/client.ts'
 import { migrateToLatest } from '../src/kernel/db/migrate.ts'
 import { analyseExperiment, getExperiment, refreshExperimentVisitors, saveExperiment, startExperiment } from '../src/modules/experiments/index.ts'
 import { ExperimentAnalysisPage } from '../src/web/admin/experiment-analysis-page.tsx'
 import { renderDocument } from '../src/web/storefront/render.ts'
-import { startThrowawayPostgres } from './ci/throwaway-postgres.ts'
+import { benchDatabase } from './lib/bench-database.ts'
 
 const { values: args } = parseArgs({ options: { events: { type: 'string', default: '10000000' }, visitors: { type: 'string', default: '1000000' }, days: { type: 'string', default: '28' }, runs: { type: 'string', default: '30' }, 'reuse-data': { type: 'boolean', default: false } } })
 const VISITORS = Math.max(10_000, Number(args.visitors))
@@ -44,32 +42,6 @@ const TODAY = new Date().toISOString().slice(0, 10)
 const START = new Date(Date.parse(`${TODAY}T00:00:00Z`) - DAYS * 86_400_000)
 const secs = (t: number) => (performance.now() - t) / 1000
 const DB_NAME = 'lakou_bench_experiments'
-
-async function postgresDatabase(): Promise<{ database: Database; stop: () => Promise<void> }> {
-  let adminUrl = process.env.DATABASE_URL
-  let serverDir: string | null = null
-  if (!adminUrl) {
-    const pgServer = startThrowawayPostgres()
-    adminUrl = pgServer.url
-    serverDir = pgServer.dir
-  }
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  // --reuse-data (with DATABASE_URL): time again on the data of an earlier run
-  if (!args['reuse-data']) {
-    await admin.query(`drop database if exists ${DB_NAME} with (force)`)
-    await admin.query(`create database ${DB_NAME}`)
-  }
-  await admin.end()
-  const database = await openDatabase({ databaseUrl: Object.assign(new URL(adminUrl), { pathname: `/${DB_NAME}` }).toString(), poolMax: 4 })
-  return {
-    database,
-    stop: async () => {
-      await database.close()
-      if (serverDir) execFileSync('bash', [path.join(PROJECT_ROOT, 'scripts/ci/stop-postgres.sh'), serverDir])
-    },
-  }
-}
 
 /** Visitors first exposed on day d: a contiguous range of ids (their hash decides arm, time, behaviour). */
 const rangeOf = (d: number) => [Math.floor((d * VISITORS) / DAYS) + 1, Math.floor(((d + 1) * VISITORS) / DAYS)] as const
@@ -119,7 +91,7 @@ async function timed(runs: number, f: () => Promise<unknown>): Promise<{ p50: nu
 }
 
 async function main(): Promise<void> {
-  const { database, stop } = await postgresDatabase()
+  const { database, stop } = await benchDatabase({ name: DB_NAME, reuse: args['reuse-data'], poolMax: 4 })
   try {
     await migrateToLatest(database.db)
     const ctx = systemCtx(database.db, 'bench-experiments')
