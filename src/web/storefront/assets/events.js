@@ -108,8 +108,10 @@ document.addEventListener('submit', (event) => {
 
 // Consent: the banner until a choice is stored (the cookie expires after 6 months: asked again).
 const banner = document.getElementById('consent-banner')
-const openBanner = () => (typeof banner.show === 'function' ? banner.show() : banner.setAttribute('open', ''))
-// a non-modal dialog: the page stays usable; focus moves to it only when the visitor asks for it
+// a non-modal dialog opened by its attribute, not show(): show() would move the focus into it (and
+// force a layout of the whole page while it loads); the page stays usable and the focus moves to the
+// banner only when the visitor asks for it (link "Gérer les cookies")
+const openBanner = () => banner.setAttribute('open', '')
 if (banner && pt !== 'cookies' && !robot && !/^(granted|denied)\./.test(cookie('lakou_consent') || '')) {
   // the 18+ question (site.js, run before this file) comes first: it sits at the same place
   const gate = document.querySelector('dialog[data-age-gate]')
