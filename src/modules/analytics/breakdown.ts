@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
-import { emptySums, kpisOf, SUM_COLUMNS, type Kpis, type KpiSums } from './kpi-definitions.ts'
+import { addSums, emptySums, kpisOf, NO_VITALS, SUMS_SELECT, type Kpis, type KpiSums } from './kpi-definitions.ts'
 import { addDays, Day } from './periods.ts'
 
 export const BreakdownQuery = z.object({
@@ -16,7 +16,6 @@ export type BreakdownQuery = z.input<typeof BreakdownQuery>
 export type BreakdownRow = { key: string; current: KpiSums; previous: KpiSums; kpis: Kpis; previousKpis: Kpis }
 
 const KEY = { channel: 'channel', first_channel: 'channel', device: 'device', market: 'market' } as const
-const NO_VITALS = { lcpP75: null, inpP75: null, clsP75: null }
 
 /**
  * Range totals per channel, device or market (the breakdown charts), most sessions first: one
@@ -27,7 +26,7 @@ export async function computeBreakdown(ctx: Ctx, input: BreakdownQuery): Promise
   const days = Math.round((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000) + 1
   const previousFrom = addDays(q.from, -days)
   const key = sql.raw(KEY[q.by])
-  const columns = sql.raw(Object.values(SUM_COLUMNS).map((c) => `sum(${c})::bigint AS ${c}`).join(', '))
+  const columns = sql.raw(SUMS_SELECT)
   const r = await sql<{ key: string; part: 'cur' | 'prev' } & Record<string, unknown>>`
     SELECT ${key} AS key, CASE WHEN day >= ${q.from}::date THEN 'cur' ELSE 'prev' END AS part, ${columns}
       FROM analytics_daily WHERE day BETWEEN ${previousFrom}::date AND ${q.to}::date AND touch = ${q.by === 'first_channel' ? 'first' : 'last'}
@@ -35,8 +34,7 @@ export async function computeBreakdown(ctx: Ctx, input: BreakdownQuery): Promise
   const byKey = new Map<string, { current: KpiSums; previous: KpiSums }>()
   for (const row of r.rows) {
     const entry = byKey.get(row.key) ?? (byKey.set(row.key, { current: emptySums(), previous: emptySums() }), byKey.get(row.key)!)
-    const target = row.part === 'cur' ? entry.current : entry.previous
-    for (const [name, col] of Object.entries(SUM_COLUMNS)) target[name as keyof KpiSums] = Number(row[col] ?? 0)
+    addSums(row.part === 'cur' ? entry.current : entry.previous, row)
   }
   return [...byKey.entries()]
     .filter(([, e]) => e.current.sessions > 0 || e.current.orders > 0)

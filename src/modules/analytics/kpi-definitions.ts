@@ -27,8 +27,16 @@ export const SUM_COLUMNS: Record<keyof KpiSums, string> = {
   orderSessions: 'order_sessions', cartOrderSessions: 'cart_order_sessions', orders: 'orders', revenueCents: 'revenue_cents',
 }
 export const emptySums = (): KpiSums => Object.fromEntries(Object.keys(SUM_COLUMNS).map((k) => [k, 0])) as KpiSums
+/** The SELECT list summing every column of analytics_daily (grouped queries). */
+export const SUMS_SELECT = Object.values(SUM_COLUMNS).map((c) => `sum(${c})::bigint AS ${c}`).join(', ')
+/** Adds a row of SUMS_SELECT into `into`. */
+export function addSums(into: KpiSums, row: Record<string, unknown>): KpiSums {
+  for (const [name, col] of Object.entries(SUM_COLUMNS)) into[name as keyof KpiSums] += Number(row[col] ?? 0)
+  return into
+}
 
 export type Vitals = { lcpP75: number | null; inpP75: number | null; clsP75: number | null }
+export const NO_VITALS: Vitals = { lcpP75: null, inpP75: null, clsP75: null }
 
 /** Every KPI of the shop, defined once. Rates are ratios 0…1, null when nothing to divide by. */
 export type Kpis = {

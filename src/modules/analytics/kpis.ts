@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely'
 import { z } from 'zod'
 import type { Ctx } from '../../kernel/ctx.ts'
 import { isoDay } from '../../kernel/dates.ts'
-import { emptySums, kpisOf, SUM_COLUMNS, type Kpis, type KpiSums, type PaidOrders, type Vitals } from './kpi-definitions.ts'
+import { addSums, emptySums, kpisOf, NO_VITALS, SUMS_SELECT, type Kpis, type KpiSums, type PaidOrders, type Vitals } from './kpi-definitions.ts'
 import { addDays, Day, periodsBetween, shiftPeriod, type Grain } from './periods.ts'
 import { valueOfBucket, valueOfGrowingBucket, type Vital } from './vitals.ts'
 
@@ -39,8 +39,7 @@ export type KpiReport = {
 
 const PERIOD = { day: 'day', week: "date_trunc('week', day)::date", month: "date_trunc('month', day)::date" } as const
 const KEY = { none: "''", channel: 'channel', first_channel: 'channel', device: 'device', market: 'market' } as const
-const sums = sql.raw(Object.values(SUM_COLUMNS).map((c) => `sum(${c})::bigint AS ${c}`).join(', '))
-const NO_VITALS: Vitals = { lcpP75: null, inpP75: null, clsP75: null }
+const sums = sql.raw(SUMS_SELECT)
 
 type Bucket = { sums: KpiSums; vitals: Vitals; paid: PaidOrders | null }
 type Grouped = { period: Date | string | null; key: string | null; part: string | null }
@@ -77,10 +76,7 @@ export async function computeKpis(ctx: Ctx, input: KpiQuery): Promise<KpiReport>
     const k = r.period === null ? `${r.part}|*` : `${isoDay(r.period)}|${r.key ?? ''}`
     return buckets.get(k) ?? (buckets.set(k, { sums: emptySums(), vitals: { ...NO_VITALS }, paid: null }), buckets.get(k)!)
   }
-  for (const r of daily) {
-    const b = at(r)
-    for (const [name, col] of Object.entries(SUM_COLUMNS)) b.sums[name as keyof KpiSums] += Number(r[col] ?? 0)
-  }
+  for (const r of daily) addSums(at(r).sums, r)
   const valueOf = q.by === 'none' ? valueOfGrowingBucket : valueOfBucket
   for (const r of vitals) at(r).vitals[`${r.metric.toLowerCase() as 'lcp' | 'inp' | 'cls'}P75`] = valueOf(r.metric, Number(r.bucket))
   for (const r of paid) at(r).paid = { orders: Number(r.orders), repeatOrders: Number(r.repeat_orders) }

@@ -1,24 +1,9 @@
 import { z } from 'zod'
-import { AppError } from '../../kernel/errors.ts'
 
 // Building blocks of the editing schemas. Messages are written for the editor who reads them next
 // to the field (the back office is in French); `path` names the field ('name.en', 'variants.2.sku').
 
-export type FieldError = { path: string; message: string }
-
-/** Refuses the input with every field error at once (400, nothing written). */
-export function invalid(errors: readonly FieldError[]): never {
-  throw new AppError('VALIDATION_FAILED', errors.map((e) => e.message).join(' · '), errors)
-}
-
-export const fieldErrorsOf = (error: z.ZodError): FieldError[] => error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-
-/** Parses an input with its schema, or refuses it with the field errors. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input)
-  if (!r.success) invalid(fieldErrorsOf(r.error))
-  return r.data
-}
+export { fieldErrorsOf, invalid, parseInput, type FieldError } from '../../kernel/field-errors.ts'
 
 const typeError = (label: string, kind: string) => (iss: { input: unknown }) =>
   iss.input === undefined || iss.input === null ? `${label} est obligatoire` : `${label} doit être ${kind}`

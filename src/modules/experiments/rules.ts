@@ -1,15 +1,10 @@
 import { z } from 'zod'
-import { AppError } from '../../kernel/errors.ts'
 import { sampleSizeForConversion } from './stats/index.ts'
 import type { Surface, VariantConfig } from './tables.ts'
 
-/** A field error as the form shows it next to the field ('variants', 'primaryMetric'…). */
-export type FieldError = { path: string; message: string }
+import { invalid, type FieldError } from '../../kernel/field-errors.ts'
 
-/** Refuses an input with every field error at once (400, nothing written). */
-export function invalid(errors: readonly FieldError[]): never {
-  throw new AppError('VALIDATION_FAILED', errors.map((e) => e.message).join(' · '), errors)
-}
+export { invalid, type FieldError }
 
 export const SURFACES = ['product_layout', 'product_text', 'free_shipping_banner', 'search_ranking', 'flag'] as const
 export const METRICS = ['conversion', 'revenue_per_visitor', 'add_to_cart'] as const

@@ -1,21 +1,9 @@
 import { z } from 'zod'
-import { AppError } from '../../kernel/errors.ts'
 
 // Shared pieces of the payables inputs: field errors the forms show next to their fields
 // (`path` is the input path: 'invoiceNumber', 'lines.2.quantity'), days and amounts typed by hand.
 
-export type FieldError = { path: string; message: string }
-
-/** Refuses the input with every field error at once (400, nothing written). */
-export function invalid(errors: readonly FieldError[], code: 'VALIDATION_FAILED' | 'CONFLICT' = 'VALIDATION_FAILED'): never {
-  throw new AppError(code, errors.map((e) => e.message).join(' · '), errors)
-}
-
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input)
-  if (!r.success) invalid(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
-  return r.data
-}
+export { invalid, parseInput, type FieldError } from '../../kernel/field-errors.ts'
 
 /** A calendar day 'YYYY-MM-DD' that exists. */
 export const isoDate = (label: string) =>

@@ -4,18 +4,7 @@ import { AppError } from '../../kernel/errors.ts'
 // Input checks of the purchasing use cases; messages are French, written for the person next to
 // the field. `path` names the field (`lines.2.quantity`), so forms show each error where it belongs.
 
-export type FieldError = { path: string; message: string }
-
-/** Refuses the input with every field error at once (400, nothing written). */
-export function invalid(errors: readonly FieldError[]): never {
-  throw new AppError('VALIDATION_FAILED', errors.map((e) => e.message).join(' · '), errors)
-}
-
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input)
-  if (!r.success) invalid(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
-  return r.data
-}
+export { invalid, parseInput, type FieldError } from '../../kernel/field-errors.ts'
 
 export const recordId = (message: string) => z.string({ error: message }).regex(/^[a-z]{3}_[0-9A-Z]{26}$/, message)
 
